@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { EXAMPLE_QUERY } from '../gateway/example';
+import { mintToken } from '../gateway/tokens';
+import { startHub } from '../hub';
+import { log } from '../log';
+
+/** `npm start`: the whole hub in one process, with demo data on first start. */
+async function main() {
+  const hub = await startHub();
+  const [office] = await hub.sources.get('access')!.query(`SELECT id FROM access.principal WHERE login = 'xcb-office'`);
+  const token = office ? await mintToken(hub.config, office.id) : '(no demo data: mint one with npm run token -- --principal <login>)';
+  const keysFile = path.join(hub.config.dataDir, 'demo-api-keys.json');
+  const keys = existsSync(keysFile) ? Object.keys(JSON.parse(readFileSync(keysFile, 'utf8'))).length : 0;
+  const banner = [
+    '',
+    '  巡察数据共享平台 · inspection data-sharing hub is running',
+    '',
+    `  GraphQL endpoint (open it in a browser to try queries):  ${hub.url}`,
+    `  Health: ${hub.url.replace('/graphql', '/healthz')}   Ready: ${hub.url.replace('/graphql', '/readyz')}`,
+    `  Database: ${hub.db.embedded ? `embedded PostgreSQL, data in ${path.join(hub.config.dataDir, 'pg')}` : 'DATABASE_URL'}${hub.seeded ? ' (demo data seeded now)' : ''}`,
+    '',
+    '  Token for 林晓岚 of the inspection office (巡察办), valid 12 hours:',
+    `  Authorization: Bearer ${token}`,
+    keys ? `  API keys of the ${keys} demo agency systems: ${keysFile}` : '',
+    '  Other principals: npm run token -- --principal <login>   (admin, xcb-leader, xfj-officer, jw-system, ...)',
+    '',
+    '  Example query across organization, petition, discipline, audit and inspection:',
+    '',
+    EXAMPLE_QUERY.split('\n').map((l) => `    ${l}`).join('\n'),
+    '',
+    `  curl -s ${hub.url} -H 'content-type: application/json' -H "Authorization: Bearer ${token.slice(0, 12)}…" -d '{"query":"{ units(first: 3) { nodes { name } } }"}'`,
+    '',
+  ].join('\n');
+  process.stdout.write(`${banner}\n`);
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'stopping');
+    hub.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  log.error({ err }, 'start failed');
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import { GraphQLError } from 'graphql';
+
+/** Error codes clients can rely on; the message is for people, the code for programs. */
+export type ErrorCode = 'FORBIDDEN' | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+
+export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...extra, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export const forbidden = (message: string, extra?: Record<string, unknown>) => hubError('FORBIDDEN', message, extra);
+export const badInput = (message: string, extra?: Record<string, unknown>) => hubError('BAD_USER_INPUT', message, extra);
+export const unauthenticated = (message: string) => hubError('UNAUTHENTICATED', message);

@@ -1,0 +1,37 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { loadConfig } from '../config';
+import { log } from '../log';
+
+const KNOWN = new Set([
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Errors carry a code and never internals outside development: an unexpected error
+ * (a SQL failure, a bug) is logged with its detail and answered with a generic
+ * INTERNAL_SERVER_ERROR, so table names or values never reach a client.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && KNOWN.has(code)) {
+    if (loadConfig().nodeEnv === 'development') return formatted;
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  if (code === 'INTERNAL_SERVER_ERROR' || !code) {
+    log.error({ err: error, path: formatted.path }, 'unexpected error');
+    if (loadConfig().nodeEnv === 'development') return formatted;
+    return { message: 'Internal error; it has been logged', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}

@@ -1,0 +1,170 @@
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { badInput } from './errors';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (每页条数), at most the configured maximum' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page' })
+  after?: string;
+}
+
+@ObjectType({ description: 'Where a page ends (分页信息)' })
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A connection type per item type: `nodes`, `pageInfo`, `totalCount`. */
+export function Connection<T extends object>(Item: ClassType<T>) {
+  @ObjectType(`${Item.name}ConnectionBase`)
+  abstract class ConnectionClass {
+    @Field(() => [Item]) nodes: T[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'Number of items matching, over all pages' }) totalCount: number;
+  }
+  return ConnectionClass;
+}
+
+export function pageSize(first: number | undefined, max: number, fallback = 20): number {
+  if (first === undefined || first === null) return Math.min(fallback, max);
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw badInput(`first must be between 1 and ${max}`, { argument: 'first', max });
+  }
+  return first;
+}
+
+type Cursor = [string | number | null, string];
+export function encodeCursor(sortValue: unknown, id: string): string {
+  const v = sortValue instanceof Date ? sortValue.toISOString() : (sortValue as string | number | null);
+  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+}
+export function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as Cursor;
+  } catch {
+    /* fall through */
+  }
+  throw badInput('after is not a cursor this service issued', { argument: 'after' });
+}
+
+/** A fragment of SQL with positional parameters; `$?` placeholders are numbered when assembled. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+export const sql = (s: string, ...params: unknown[]): SqlPart => ({ sql: s, params });
+
+function assemble(parts: SqlPart[], joiner: string, params: unknown[]): string {
+  return parts
+    .map((p) => {
+      let i = 0;
+      return p.sql.replace(/\$\?/g, () => {
+        params.push(p.params[i++]);
+        return `$${params.length}`;
+      });
+    })
+    .join(joiner);
+}
+
+export interface PagedQuery {
+  ds: DataSource;
+  entity: EntityTarget<ObjectLiteral>;
+  /** Column (database name) linking rows to their parent; null for a root list (one page). */
+  parentColumn: string | null;
+  parentKeys: readonly unknown[];
+  filters: SqlPart[];
+  /** Column (database name) to sort by, newest first; ties broken by id. */
+  sortColumn: string;
+  first: number;
+  after?: string;
+}
+
+/**
+ * Pages of children for many parents in ONE statement: window functions number the
+ * rows per parent and count them, so `units { petitions(first: 10) }` costs the same
+ * single query for 5 units or 500.
+ */
+export async function pagesByParent<T>(q: PagedQuery): Promise<Page<T>[]> {
+  const meta = q.ds.getMetadata(q.entity);
+  const table = `"${meta.schema}"."${meta.tableName}"`;
+  const params: unknown[] = [];
+  const whereSql = assemble(parentFilter(q), ' AND ', params);
+  const parent = q.parentColumn ? `t."${q.parentColumn}"` : '0';
+  let cursorSql = 'TRUE';
+  if (q.after) {
+    const [v, id] = decodeCursor(q.after);
+    cursorSql = assemble([sql(`(b."${q.sortColumn}", b.id) < ($?, $?::uuid)`, v, id)], '', params);
+  }
+  params.push(q.first + 1);
+  const limitParam = `$${params.length}`;
+  const rows: Record<string, unknown>[] = await q.ds.query(
+    `WITH base AS (
+       SELECT t.*, ${parent} AS __parent, count(*) OVER (PARTITION BY ${parent}) AS __total FROM ${table} t WHERE ${whereSql}
+     ), ranked AS (
+       SELECT b.*, row_number() OVER (PARTITION BY b.__parent ORDER BY b."${q.sortColumn}" DESC, b.id DESC) AS __rn
+       FROM base b WHERE ${cursorSql}
+     )
+     SELECT * FROM ranked WHERE __rn <= ${limitParam} ORDER BY __parent, __rn`,
+    params,
+  );
+  const byParent = new Map<unknown, Record<string, unknown>[]>();
+  for (const r of rows) {
+    const k = q.parentColumn ? r.__parent : 0;
+    const list = byParent.get(k);
+    if (list) list.push(r);
+    else byParent.set(k, [r]);
+  }
+  // The total is counted before the cursor cuts rows; a page after the last one has no rows to carry it.
+  const totals = q.after ? await totalsByParent(q, table) : undefined;
+  const keys = q.parentColumn ? q.parentKeys : [0];
+  return keys.map((key) => {
+    const list = byParent.get(key) ?? [];
+    const hasNextPage = list.length > q.first;
+    const nodes = list.slice(0, q.first).map((r) => hydrate<T>(meta, r));
+    const last = list[Math.min(list.length, q.first) - 1];
+    return {
+      nodes,
+      pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last[q.sortColumn], String(last.id)) : null },
+      totalCount: totals ? (totals.get(key) ?? 0) : Number(list[0]?.__total ?? 0),
+    };
+  });
+}
+
+async function totalsByParent(q: PagedQuery, table: string): Promise<Map<unknown, number>> {
+  const params: unknown[] = [];
+  const whereSql = assemble(parentFilter(q), ' AND ', params);
+  const parent = q.parentColumn ? `t."${q.parentColumn}"` : '0';
+  const rows: { k: unknown; n: string }[] = await q.ds.query(
+    `SELECT ${parent} AS k, count(*) AS n FROM ${table} t WHERE ${whereSql} GROUP BY 1`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.k, Number(r.n)]));
+}
+
+function parentFilter(q: PagedQuery): SqlPart[] {
+  const parts = q.parentColumn ? [sql(`t."${q.parentColumn}" = ANY($?)`, q.parentKeys), ...q.filters] : [...q.filters];
+  return parts.length ? parts : [sql('TRUE')];
+}
+
+/** One page of a root list (no parent), same SQL shape as pagesByParent. */
+export async function rootPage<T>(q: Omit<PagedQuery, 'parentColumn' | 'parentKeys'>): Promise<Page<T>> {
+  const [page] = await pagesByParent<T>({ ...q, parentColumn: null, parentKeys: [] });
+  return page;
+}
+
+/** Raw row (database column names) → entity-shaped object (property names). */
+export function hydrate<T>(meta: { columns: { databaseName: string; propertyName: string }[] }, row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const c of meta.columns) out[c.propertyName] = row[c.databaseName];
+  return out as T;
+}

@@ -1,0 +1,50 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function toDateString(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' && DATE_RE.test(value)) return value;
+  throw new TypeError(`Date cannot represent ${String(value)}`);
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !DATE_RE.test(value)) throw new TypeError('Date must be a string YYYY-MM-DD');
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new TypeError(`Date ${value} does not exist`);
+  return value;
+}
+
+/** Calendar date without time zone; PostgreSQL `date` columns come back as YYYY-MM-DD strings. */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'Calendar date YYYY-MM-DD (日期)',
+  serialize: toDateString,
+  parseValue: parseDate,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('Date must be a string YYYY-MM-DD');
+    return parseDate(ast.value);
+  },
+});
+
+const DECIMAL_RE = /^-?\d{1,13}(\.\d{1,2})?$/;
+
+function parseDecimal(value: unknown): string {
+  const s = typeof value === 'number' ? String(value) : value;
+  if (typeof s !== 'string' || !DECIMAL_RE.test(s)) {
+    throw new TypeError('Decimal must be a string with at most 13 integer digits and 2 decimals, e.g. "1234567.89"');
+  }
+  return s;
+}
+
+/** Money in yuan as an exact decimal string: floats lose cents on large amounts. */
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'Exact decimal amount in yuan, as a string like "1234567.89" (金额，元)',
+  serialize: (v) => String(v),
+  parseValue: parseDecimal,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT && ast.kind !== Kind.FLOAT) throw new TypeError('Decimal must be a string');
+    return parseDecimal(ast.value);
+  },
+});

@@ -1,0 +1,46 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger, QueryRunner } from 'typeorm';
+import { log } from '../log';
+
+/**
+ * Counts SQL statements per request so that N+1 regressions show up in tests and
+ * benchmarks. The counter rides on AsyncLocalStorage, which follows the request
+ * from the gateway into in-process subgraphs and down to TypeORM.
+ */
+export interface SqlCounter {
+  statements: number;
+}
+const storage = new AsyncLocalStorage<SqlCounter>();
+let processTotal = 0;
+
+export function runWithSqlCounter<T>(counter: SqlCounter, fn: () => T): T {
+  return storage.run(counter, fn);
+}
+export function currentSqlCounter(): SqlCounter | undefined {
+  return storage.getStore();
+}
+export function totalSqlStatements(): number {
+  return processTotal;
+}
+
+export class CountingLogger implements Logger {
+  logQuery(query: string, parameters?: unknown[], _qr?: QueryRunner): void {
+    processTotal++;
+    const counter = storage.getStore();
+    if (counter) counter.statements++;
+    if (log.isLevelEnabled('trace')) log.trace({ query, parameters }, 'sql');
+  }
+  logQueryError(error: string | Error, query: string): void {
+    log.warn({ err: String(error), query }, 'sql error');
+  }
+  logQuerySlow(time: number, query: string): void {
+    log.warn({ time, query }, 'slow sql');
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    log.info({ migration: message }, 'migration');
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') log.warn({ message }, 'typeorm');
+  }
+}

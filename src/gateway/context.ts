@@ -1,0 +1,7 @@
+import type { Identity } from '../common/identity';
+import type { SqlCounter } from '../db/sql-counter';
+
+export interface GatewayContext {
+  identity: Identity;
+  sql: SqlCounter;
+}

@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type HubConfig } from './config';
+import { connectSubgraph, openDatabase, type Database } from './db/database';
+import { isEmpty, seedAll } from './db/seed/run';
+import { composeSupergraph } from './gateway/compose';
+import { createGateway, type GatewayParts } from './gateway/server';
+import { log } from './log';
+import { SUBGRAPHS } from './subgraphs/registry';
+import { createSubgraph, type RunningSubgraph } from './subgraphs/server';
+
+export interface Hub {
+  url: string;
+  port: number;
+  config: HubConfig;
+  db: Database;
+  sources: Map<string, DataSource>;
+  subgraphs: Map<string, RunningSubgraph>;
+  gateway: GatewayParts;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface HubOptions {
+  port?: number;
+  databaseUrl?: string;
+  /** Seed demo data when the database is empty (default: config, i.e. yes). */
+  seed?: boolean;
+  seedScale?: number;
+}
+
+/**
+ * Starts the whole hub in one process: database (embedded unless DATABASE_URL),
+ * migrations, demo data on an empty database, every subgraph not configured as
+ * remote, and the gateway in front.
+ */
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  const config = loadConfig();
+  const db = await openDatabase(config, options.databaseUrl);
+  const sources = new Map<string, DataSource>();
+  const subgraphs = new Map<string, RunningSubgraph>();
+  let server: http.Server | undefined;
+  try {
+    for (const mod of SUBGRAPHS) sources.set(mod.name, await connectSubgraph(mod, db.url));
+    let seeded = false;
+    if ((options.seed ?? config.seedOnEmpty) && (await isEmpty(sources))) {
+      await seedAll(sources, options.seedScale ?? 1, config.dataDir);
+      seeded = true;
+    }
+    const schemas = [];
+    for (const mod of SUBGRAPHS) {
+      const sub = await createSubgraph(mod, sources.get(mod.name)!);
+      schemas.push({ name: mod.name, schema: sub.schema });
+      if (!config.subgraphUrls[mod.name]) subgraphs.set(mod.name, sub);
+      else await sub.server.stop();
+    }
+    const gateway = await createGateway(config, composeSupergraph(schemas), subgraphs, sources.get('access')!);
+    server = http.createServer(gateway.app);
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(options.port ?? config.port, config.host, resolve);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/graphql`;
+    let stopping: Promise<void> | undefined;
+    const hub: Hub = {
+      url,
+      port,
+      config,
+      db,
+      sources,
+      subgraphs,
+      gateway,
+      seeded,
+      stop: () =>
+        (stopping ??= (async () => {
+          server!.closeAllConnections();
+          await new Promise<void>((r) => server!.close(() => r()));
+          await gateway.apollo.stop();
+          for (const sub of subgraphs.values()) await sub.server.stop();
+          for (const ds of sources.values()) await ds.destroy();
+          await db.embedded?.stop();
+        })()),
+    };
+    return hub;
+  } catch (err) {
+    server?.close();
+    for (const ds of sources.values()) if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+    await db.embedded?.stop().catch(() => undefined);
+    log.error({ err }, 'hub failed to start');
+    throw err;
+  }
+}

@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../../common/errors';
+import { isUuid } from '../../common/loaders';
+import type { SubgraphContext } from '../types';
+import { Cadre } from './cadre.entity';
+import { cadresById, postingsByCadre, unitsById } from './loaders';
+import { CadrePosting } from './posting.entity';
+import { InspectedUnit } from './unit.entity';
+
+@Resolver(() => Cadre)
+export class CadreResolver {
+  @Query(() => Cadre, { nullable: true, description: 'One cadre by hub id' })
+  cadre(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    if (!isUuid(id)) throw badInput('id is not a cadre id', { argument: 'id' });
+    return cadresById(ctx).load(id);
+  }
+
+  @FieldResolver(() => InspectedUnit, { nullable: true, description: 'Unit where the cadre holds the post (任职单位)' })
+  unit(@Root() cadre: Cadre, @Ctx() ctx: SubgraphContext) {
+    return unitsById(ctx).load(cadre.unitId);
+  }
+
+  @FieldResolver(() => [CadrePosting], { description: 'Career history, oldest first (任职经历)' })
+  careerHistory(@Root() cadre: Cadre, @Ctx() ctx: SubgraphContext) {
+    return postingsByCadre(ctx).load(cadre.id);
+  }
+}

@@ -1,0 +1,31 @@
+import { AgencyKind } from '../../common/agency';
+import { publishBatchEntity } from '../../common/publish';
+import type { SubgraphModule } from '../types';
+import { Cadre } from './cadre.entity';
+import { CadreResolver } from './cadre.resolver';
+import { cadresById, unitsByCreditCode, unitsById } from './loaders';
+import { CadrePosting } from './posting.entity';
+import { OrganizationPublishResolver } from './publish.resolver';
+import { Region } from './region.entity';
+import { RegionResolver } from './region.resolver';
+import { seedOrganization } from './seed';
+import { InspectedUnit } from './unit.entity';
+import { UnitResolver } from './unit.resolver';
+import { migrations } from '../../../migrations/organization';
+
+/** Organisation department (组织部): regions, inspected units, cadres and their careers. */
+export const organization: SubgraphModule = {
+  name: 'organization',
+  owner: AgencyKind.ORGANIZATION_DEPARTMENT,
+  entities: [Region, InspectedUnit, Cadre, CadrePosting, publishBatchEntity('organization')],
+  migrations,
+  resolvers: [UnitResolver, CadreResolver, RegionResolver, OrganizationPublishResolver],
+  referenceResolvers: {
+    InspectedUnit: {
+      __resolveReference: (ref: { id?: string; creditCode?: string }, ctx) =>
+        ref.id ? unitsById(ctx).load(ref.id) : unitsByCreditCode(ctx).load(ref.creditCode!),
+    },
+    Cadre: { __resolveReference: (ref: { id: string }, ctx) => cadresById(ctx).load(ref.id) },
+  },
+  seed: seedOrganization,
+};

@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+import type { NonEmptyArray } from 'type-graphql';
+import type { AgencyKind } from '../common/agency';
+import type { Identity } from '../common/identity';
+import type { SubgraphName } from '../config';
+import type { RequestLoaders } from '../common/loaders';
+
+/** What every resolver of a subgraph receives. */
+export interface SubgraphContext {
+  identity: Identity;
+  /** Agency kind owning this subgraph's data (null: admin-managed). */
+  owner: AgencyKind | null;
+  ds: DataSource;
+  loaders: RequestLoaders;
+  maxPageSize: number;
+}
+
+/** Shared by seeding: what the organization seed created, for other subgraphs to refer to. */
+export interface SeedWorld {
+  scale: number;
+  agencies: { id: string; kind: AgencyKind; name: string }[];
+  regions: { code: string; name: string; level: string; parentCode: string | null }[];
+  units: { id: string; creditCode: string; name: string; regionCode: string; kind: string }[];
+  cadres: { id: string; name: string; unitId: string; unitCreditCode: string; leadership: boolean; residentId: string }[];
+  rand: () => number;
+  /** Plain API keys of the demo agency systems, by login (written to the data directory, dev only). */
+  apiKeys?: Record<string, string>;
+}
+
+/** One agency domain: its tables, its GraphQL types and resolvers, its demo data. */
+export interface SubgraphModule {
+  name: SubgraphName;
+  /** The agency kind whose systems and officers may publish here (null: admin-managed). */
+  owner: AgencyKind | null;
+  entities: Function[];
+  migrations: Function[];
+  resolvers: NonEmptyArray<Function>;
+  /** Federation `__resolveReference` functions keyed by type name. */
+  referenceResolvers?: Record<string, { __resolveReference: (ref: any, ctx: SubgraphContext) => unknown }>;
+  /** Types reachable only through federation (never returned by a root field). */
+  orphanedTypes?: Function[];
+  seed?: (ds: DataSource, world: SeedWorld) => Promise<void>;
+}

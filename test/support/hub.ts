@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '../../src/config';
+import { mintToken } from '../../src/gateway/tokens';
+import { startHub, type Hub, type HubOptions } from '../../src/hub';
+
+export interface TestHub extends Hub {
+  /** A Bearer token for a demo principal by login (admin, xcb-office, xfj-system, ...). */
+  token(login: string): Promise<string>;
+  /** Id of a demo principal by login. */
+  principalId(login: string): Promise<string>;
+}
+
+/**
+ * A hub of its own for one test file: a fresh database with the demo data in the
+ * shared test PostgreSQL, every subgraph in-process, the gateway on a free port.
+ */
+export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
+  const adminUrl = process.env.HUB_TEST_ADMIN_URL;
+  if (!adminUrl) throw new Error('HUB_TEST_ADMIN_URL is not set: run the tests with npm test');
+  const name = `hub_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const hub = await startHub({ port: 0, databaseUrl: url.toString(), seed: true, ...options });
+  const config = loadConfig();
+  const principalId = async (login: string) => {
+    const [row] = await hub.sources.get('access')!.query('SELECT id FROM access.principal WHERE login = $1', [login]);
+    if (!row) throw new Error(`no demo principal ${login}`);
+    return row.id as string;
+  };
+  const stop = hub.stop;
+  return {
+    ...hub,
+    principalId,
+    token: async (login: string) => `Bearer ${await mintToken(config, await principalId(login))}`,
+    stop: async () => {
+      await stop();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export interface GqlResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
+}
+
+/** A GraphQL call over HTTP, the way a client makes it. */
+export async function gql<T = any>(url: string, authorization: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Omit<GqlResult<T>, 'status'>;
+  return { status: res.status, ...body };
+}
+
+/** Error codes of a result, for compact assertions. */
+export const codes = (r: GqlResult) => (r.errors ?? []).map((e) => e.extensions?.code);
