@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
+import { buildFederatedSchema } from './common/federation';
 import { loadConfig, type HubConfig } from './config';
 import { connectSubgraph, openDatabase, type Database } from './db/database';
 import { isEmpty, seedAll } from './db/seed/run';
@@ -29,6 +30,10 @@ export interface HubOptions {
   /** Seed demo data when the database is empty (default: config, i.e. yes). */
   seed?: boolean;
   seedScale?: number;
+  /** Subgraphs to reach over HTTP instead of in-process (as SUBGRAPH_<NAME>_URL does). */
+  remoteSubgraphs?: Record<string, string>;
+  /** Settings to override for this hub only (tests: production mode, limits). */
+  config?: Partial<HubConfig>;
 }
 
 /**
@@ -37,24 +42,34 @@ export interface HubOptions {
  * remote, and the gateway in front.
  */
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
-  const config = loadConfig();
+  const base = loadConfig();
+  const config: HubConfig = { ...base, ...options.config, subgraphUrls: { ...base.subgraphUrls, ...options.remoteSubgraphs } };
   const db = await openDatabase(config, options.databaseUrl);
   const sources = new Map<string, DataSource>();
   const subgraphs = new Map<string, RunningSubgraph>();
   let server: http.Server | undefined;
   try {
-    for (const mod of SUBGRAPHS) sources.set(mod.name, await connectSubgraph(mod, db.url));
+    // The gateway reads principals from access; remote subgraphs own their databases.
+    const local = SUBGRAPHS.filter((m) => m.name === 'access' || !config.subgraphUrls[m.name]);
+    for (const mod of local) sources.set(mod.name, await connectSubgraph(mod, db.url));
     let seeded = false;
     if ((options.seed ?? config.seedOnEmpty) && (await isEmpty(sources))) {
-      await seedAll(sources, options.seedScale ?? 1, config.dataDir);
-      seeded = true;
+      if (local.length === SUBGRAPHS.length) {
+        await seedAll(sources, options.seedScale ?? 1, config.dataDir);
+        seeded = true;
+      } else {
+        log.warn('empty database but some subgraphs are remote: seed with npm run seed against each database');
+      }
     }
     const schemas = [];
     for (const mod of SUBGRAPHS) {
+      if (config.subgraphUrls[mod.name]) {
+        schemas.push({ name: mod.name, schema: await buildFederatedSchema(mod), url: config.subgraphUrls[mod.name] });
+        continue;
+      }
       const sub = await createSubgraph(mod, sources.get(mod.name)!);
       schemas.push({ name: mod.name, schema: sub.schema });
-      if (!config.subgraphUrls[mod.name]) subgraphs.set(mod.name, sub);
-      else await sub.server.stop();
+      subgraphs.set(mod.name, sub);
     }
     const gateway = await createGateway(config, composeSupergraph(schemas), subgraphs, sources.get('access')!);
     server = http.createServer(gateway.app);

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import { loadConfig } from '../config';
 import { connectSubgraph, openDatabase } from '../db/database';
 import { defaultSubgraphPort } from '../gateway/compose';
 import { log } from '../log';
 import { subgraphByName } from '../subgraphs/registry';
+import { serveSubgraph } from '../subgraphs/http';
 import { createSubgraph } from '../subgraphs/server';
 import { fail, parseArgs } from './args';
 
@@ -24,17 +23,11 @@ async function main() {
   const db = await openDatabase(config);
   const ds = await connectSubgraph(mod, db.url);
   const sub = await createSubgraph(mod, ds);
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', subgraph: mod.name });
-  });
-  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers) }));
-  const server = app.listen(port, config.host, () => {
-    process.stdout.write(`subgraph ${mod.name} listening on http://${config.host}:${port}/graphql\n`);
-  });
+  const served = await serveSubgraph(sub, port);
+  process.stdout.write(`subgraph ${mod.name} listening on ${served.url}\n`);
+  log.info({ subgraph: mod.name, port }, 'subgraph started');
   const stop = async () => {
-    server.close();
+    await served.close();
     await sub.server.stop();
     await ds.destroy();
     await db.embedded?.stop();
@@ -42,7 +35,6 @@ async function main() {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  log.info({ subgraph: mod.name, port }, 'subgraph started');
 }
 
 main().catch((err) => fail(String(err?.stack ?? err)));

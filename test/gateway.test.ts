@@ -1,0 +1,119 @@
+import { SignJWT } from 'jose';
+import { codes, gql, startTestHub, type TestHub } from './support/hub';
+
+describe('gateway: authentication, limits and operations', () => {
+  let hub: TestHub;
+  let office: string;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    office = await hub.token('xcb-office');
+  });
+  afterAll(() => hub?.stop());
+
+  it('refuses calls without credentials, with a bad token, an expired one or one for an unknown principal', async () => {
+    const q = '{ units(first: 1) { totalCount } }';
+    const secret = new TextEncoder().encode(hub.config.jwtSecret);
+    const sign = (sub: string, exp: number | string) =>
+      new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(hub.config.jwtIssuer).setAudience(hub.config.jwtAudience).setIssuedAt(0).setExpirationTime(exp).sign(secret);
+    const principal = await hub.principalId('xcb-office');
+    const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(principal).setIssuer(hub.config.jwtIssuer).setAudience(hub.config.jwtAudience).setExpirationTime('1h').sign(new TextEncoder().encode('not-the-secret'));
+    for (const auth of [undefined, 'Bearer nonsense', `Bearer ${await sign(principal, 10)}`, `Bearer ${forged}`, `Bearer ${await sign('00000000-0000-4000-8000-000000000000', '1h')}`, 'Basic abc']) {
+      const res = await gql(hub.url, auth, q);
+      expect({ auth, status: res.status, codes: codes(res), data: res.data }).toEqual({ auth, status: 401, codes: ['UNAUTHENTICATED'], data: undefined });
+    }
+    const ok = await gql(hub.url, office, q);
+    expect(ok.status).toBe(200);
+    expect(ok.data.units.totalCount).toBeGreaterThan(200);
+  });
+
+  it('refuses a deactivated principal at once, even with an unexpired token', async () => {
+    const token = await hub.token('xcb-member');
+    await hub.sources.get('access')!.query(`UPDATE access.principal SET active = false WHERE login = 'xcb-member'`);
+    try {
+      const res = await gql(hub.url, token, '{ me { login } }');
+      expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      await hub.sources.get('access')!.query(`UPDATE access.principal SET active = true WHERE login = 'xcb-member'`);
+    }
+  });
+
+  it('limits depth, aliases and body size, with coded errors', async () => {
+    let deep = 'name';
+    for (let i = 0; i < 14; i++) deep = `name parent { ${deep} }`;
+    const tooDeep = await gql(hub.url, office, `{ region(code: "990102001001") { ${deep} } }`);
+    expect(tooDeep.data).toBeUndefined();
+    expect(tooDeep.errors![0].message).toMatch(/depth/i);
+
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: me { login }`).join(' ');
+    const tooMany = await gql(hub.url, office, `{ ${aliases} }`);
+    expect(tooMany.data).toBeUndefined();
+    expect(tooMany.errors![0].message).toMatch(/alias/i);
+
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: office },
+      body: JSON.stringify({ query: '{ me { login } }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('caps page sizes with BAD_USER_INPUT and pages with cursors', async () => {
+    const tooBig = await gql(hub.url, office, '{ units(first: 101) { totalCount } }');
+    expect(codes(tooBig)).toEqual(['BAD_USER_INPUT']);
+    const p1 = await gql(hub.url, office, '{ units(first: 2, kind: TOWNSHIP) { totalCount pageInfo { hasNextPage endCursor } nodes { creditCode } } }');
+    const p2 = await gql(hub.url, office, 'query($after: String) { units(first: 2, kind: TOWNSHIP, after: $after) { totalCount nodes { creditCode } } }', {
+      after: p1.data.units.pageInfo.endCursor,
+    });
+    expect(p1.data.units.totalCount).toBe(90);
+    expect(p2.data.units.totalCount).toBe(90);
+    expect(p1.data.units.pageInfo.hasNextPage).toBe(true);
+    const seen = [...p1.data.units.nodes, ...p2.data.units.nodes].map((n: { creditCode: string }) => n.creditCode);
+    expect(new Set(seen).size).toBe(4);
+    const bad = await gql(hub.url, office, '{ units(first: 2, after: "garbage") { totalCount } }');
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('filters units by region subtree and kind, and finds one by credit code', async () => {
+    const district = await gql(hub.url, office, '{ units(first: 100, regionCode: "990102", kind: TOWNSHIP) { totalCount nodes { creditCode region { parent { code } } } } }');
+    expect(district.data.units.totalCount).toBe(15);
+    for (const n of district.data.units.nodes) expect(n.region.parent.code).toBe('990102');
+    const code = district.data.units.nodes[0].creditCode;
+    const one = await gql(hub.url, office, 'query($c: String!) { unitByCreditCode(creditCode: $c) { creditCode kind } }', { c: code });
+    expect(one.data.unitByCreditCode).toEqual({ creditCode: code, kind: 'TOWNSHIP' });
+  });
+
+  it('hides internals: no stack traces outside development, unknown ids are input errors', async () => {
+    const res = await gql(hub.url, office, '{ unit(id: "not-a-uuid") { name } }');
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|at \w+ \(/);
+  });
+
+  it('serves health, readiness and an offline browser page', async () => {
+    expect((await fetch(hub.url.replace('/graphql', '/healthz'))).status).toBe(200);
+    const ready = await fetch(hub.url.replace('/graphql', '/readyz'));
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    const page = await fetch(hub.url, { headers: { accept: 'text/html' } });
+    const html = await page.text();
+    expect(page.headers.get('content-type')).toMatch(/html/);
+    expect(html).toContain('巡察');
+    // Nothing may load from outside the intranet: no remote scripts, styles or fonts.
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+  });
+});
+
+describe('gateway in production mode', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ config: { production: true, nodeEnv: 'production' } });
+  });
+  afterAll(() => hub?.stop());
+
+  it('turns introspection off', async () => {
+    const res = await gql(hub.url, await hub.token('admin'), '{ __schema { types { name } } }');
+    expect(res.data).toBeUndefined();
+    expect(res.errors![0].message).toMatch(/introspection/i);
+  });
+});
