@@ -87,6 +87,12 @@ describe('gateway: authentication, limits and operations', () => {
     const res = await gql(hub.url, office, '{ unit(id: "not-a-uuid") { name } }');
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|at \w+ \(/);
+    const denied = await gql(hub.url, office, '{ units(first: 1) { nodes { name leadershipTeam { name residentId } } } }');
+    expect(denied.data.units.nodes[0].name).toBeTruthy();
+    expect(denied.data.units.nodes[0].leadershipTeam[0]).toEqual({ name: expect.any(String), residentId: null });
+    expect(codes(denied)[0]).toBe('FORBIDDEN');
+    expect(denied.errors![0].path).toEqual(['units', 'nodes', 0, 'leadershipTeam', 0, 'residentId']);
+    expect(JSON.stringify(denied.errors)).not.toMatch(/stacktrace|\.js:\d+/);
   });
 
   it('serves health, readiness and an offline browser page', async () => {

@@ -1,4 +1,4 @@
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { badInput } from './errors';
 
@@ -11,7 +11,9 @@ export class PageArgs {
   after?: string;
 }
 
+// Every subgraph defines these shared value types identically, hence @shareable.
 @ObjectType({ description: 'Where a page ends (分页信息)' })
+@Directive('@shareable')
 export class PageInfo {
   @Field() hasNextPage: boolean;
   @Field(() => String, { nullable: true }) endCursor: string | null;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { AgencyKind } from './agency';
 import { Role } from './agency';
@@ -8,6 +8,7 @@ import type { Identity } from './identity';
 
 /** A record that failed validation: which one, which field, why. */
 @ObjectType({ description: 'A validation problem with one published record (记录校验错误)' })
+@Directive('@shareable')
 export class RecordError {
   @Field(() => Int) index: number;
   @Field(() => String, { nullable: true }) externalId: string | null;
@@ -16,6 +17,7 @@ export class RecordError {
 }
 
 @ObjectType({ description: 'Outcome of a publish batch (发布结果)' })
+@Directive('@shareable')
 export class PublishResult {
   @Field(() => String, { nullable: true, description: 'Idempotency key of the batch, when given' }) batchKey: string | null;
   @Field(() => Int) received: number;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config';
 import { mintToken } from '../../src/gateway/tokens';
@@ -26,7 +27,15 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const hub = await startHub({ port: 0, databaseUrl: url.toString(), seed: true, ...options });
+  let hub: Hub;
+  try {
+    // Each hub writes its demo API keys into a data directory of its own.
+    const dataDir = path.join(loadConfig().dataDir, name);
+    hub = await startHub({ port: 0, databaseUrl: url.toString(), seed: true, ...options, config: { dataDir, ...options.config } });
+  } catch (err) {
+    await dropDatabase(adminUrl, name);
+    throw err;
+  }
   const config = loadConfig();
   const principalId = async (login: string) => {
     const [row] = await hub.sources.get('access')!.query('SELECT id FROM access.principal WHERE login = $1', [login]);
@@ -40,12 +49,16 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
     token: async (login: string) => `Bearer ${await mintToken(config, await principalId(login))}`,
     stop: async () => {
       await stop();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await dropDatabase(adminUrl, name);
     },
   };
+}
+
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const a = new pg.Client({ connectionString: adminUrl });
+  await a.connect();
+  await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await a.end();
 }
 
 export interface GqlResult<T = any> {
