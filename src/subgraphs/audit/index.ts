@@ -2,13 +2,23 @@ import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
 import type { SubgraphModule } from '../types';
 import { migrations } from '../../../migrations/audit';
-import { PlaceholderResolver } from './placeholder.resolver';
+import { AuditCadreResolver } from './cadre.resolver';
+import { AuditFinding } from './finding.entity';
+import { AuditFindingResolver } from './finding.resolver';
+import { AuditProject } from './project.entity';
+import { AuditProjectResolver } from './project.resolver';
+import { AuditPublishResolver } from './publish.resolver';
+import { CadreRef, UnitRef } from './refs';
+import { seedAudit } from './seed';
+import { AuditUnitResolver } from './unit.resolver';
 
-/** Placeholder until the subgraph is built. */
+/** Audit bureau (审计局): audit projects and the problems they found, per inspected unit and cadre. */
 export const audit: SubgraphModule = {
   name: 'audit',
-  owner: AgencyKind.INSPECTION_OFFICE,
-  entities: [publishBatchEntity('audit')],
+  owner: AgencyKind.AUDIT_BUREAU,
+  entities: [AuditProject, AuditFinding, publishBatchEntity('audit')],
   migrations,
-  resolvers: [PlaceholderResolver],
+  resolvers: [AuditProjectResolver, AuditFindingResolver, AuditUnitResolver, AuditCadreResolver, AuditPublishResolver],
+  orphanedTypes: [UnitRef, CadreRef],
+  seed: seedAudit,
 };

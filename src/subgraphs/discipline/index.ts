@@ -2,13 +2,26 @@ import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
 import type { SubgraphModule } from '../types';
 import { migrations } from '../../../migrations/discipline';
-import { PlaceholderResolver } from './placeholder.resolver';
+import { CadreDisciplineResolver } from './cadre.resolver';
+import { ProblemClue } from './clue.entity';
+import { ClueResolver } from './clue.resolver';
+import { DisciplinePublishResolver } from './publish.resolver';
+import { CadreRef, UnitRef } from './refs';
+import { Sanction } from './sanction.entity';
+import { SanctionResolver } from './sanction.resolver';
+import { seedDiscipline } from './seed';
+import { StationedGroup, StationedGroupUnit } from './stationed-group.entity';
+import { StationedGroupResolver } from './stationed-group.resolver';
+import { UnitDisciplineResolver } from './unit.resolver';
 
-/** Placeholder until the subgraph is built. */
+/** Discipline commission (纪委监委): problem clues, sanctions and stationed groups, extending units and cadres. */
 export const discipline: SubgraphModule = {
   name: 'discipline',
-  owner: AgencyKind.INSPECTION_OFFICE,
-  entities: [publishBatchEntity('discipline')],
+  owner: AgencyKind.DISCIPLINE_COMMISSION,
+  entities: [ProblemClue, Sanction, StationedGroup, StationedGroupUnit, publishBatchEntity('discipline')],
   migrations,
-  resolvers: [PlaceholderResolver],
+  resolvers: [UnitDisciplineResolver, CadreDisciplineResolver, ClueResolver, SanctionResolver, StationedGroupResolver, DisciplinePublishResolver],
+  // Units and cadres are reached only through the gateway's entity references.
+  orphanedTypes: [UnitRef, CadreRef],
+  seed: seedDiscipline,
 };

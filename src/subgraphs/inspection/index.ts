@@ -2,13 +2,43 @@ import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
 import type { SubgraphModule } from '../types';
 import { migrations } from '../../../migrations/inspection';
-import { PlaceholderResolver } from './placeholder.resolver';
+import { InspectionFinding } from './finding.entity';
+import { FindingResolver } from './finding.resolver';
+import { InspectionRecordResolver } from './inspection-record.resolver';
+import { Inspector } from './inspector.entity';
+import { InspectorResolver } from './inspector.resolver';
+import { InspectionPublishResolver } from './publish.resolver';
+import { RectificationItem } from './rectification-item.entity';
+import { RectificationItemResolver } from './rectification-item.resolver';
+import { CadreRef, UnitRef } from './refs';
+import { InspectionRound } from './round.entity';
+import { RoundResolver } from './round.resolver';
+import { seedInspection } from './seed';
+import { TeamAssignment } from './team-assignment.entity';
+import { TeamMember } from './team-member.entity';
+import { InspectionTeam } from './team.entity';
+import { TeamResolver } from './team.resolver';
+import { UnitInspectionsResolver } from './unit.resolver';
 
-/** Placeholder until the subgraph is built. */
+/**
+ * Inspection office (巡察办): the talent pool, rounds and their teams, findings and
+ * their rectification; extends InspectedUnit with its inspection history.
+ */
 export const inspection: SubgraphModule = {
   name: 'inspection',
   owner: AgencyKind.INSPECTION_OFFICE,
-  entities: [publishBatchEntity('inspection')],
+  entities: [Inspector, InspectionRound, InspectionTeam, TeamMember, TeamAssignment, InspectionFinding, RectificationItem, publishBatchEntity('inspection')],
   migrations,
-  resolvers: [PlaceholderResolver],
+  resolvers: [
+    RoundResolver,
+    TeamResolver,
+    InspectorResolver,
+    FindingResolver,
+    RectificationItemResolver,
+    InspectionRecordResolver,
+    UnitInspectionsResolver,
+    InspectionPublishResolver,
+  ],
+  orphanedTypes: [UnitRef, CadreRef],
+  seed: seedInspection,
 };

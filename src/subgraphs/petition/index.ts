@@ -2,13 +2,24 @@ import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
 import type { SubgraphModule } from '../types';
 import { migrations } from '../../../migrations/petition';
-import { PlaceholderResolver } from './placeholder.resolver';
+import { PetitionCadreResolver } from './cadre.resolver';
+import { Petition } from './petition.entity';
+import { PetitionResolver } from './petition.resolver';
+import { PublicOpinionItem } from './public-opinion.entity';
+import { PublicOpinionResolver } from './public-opinion.resolver';
+import { PetitionPublishResolver } from './publish.resolver';
+import { CadreRef, UnitRef } from './refs';
+import { seedPetition } from './seed';
+import { PetitionUnitResolver } from './unit.resolver';
 
-/** Placeholder until the subgraph is built. */
+/** Petition bureau (信访局): petitions and public-opinion items about inspected units. */
 export const petition: SubgraphModule = {
   name: 'petition',
-  owner: AgencyKind.INSPECTION_OFFICE,
-  entities: [publishBatchEntity('petition')],
+  owner: AgencyKind.PETITION_BUREAU,
+  entities: [Petition, PublicOpinionItem, publishBatchEntity('petition')],
   migrations,
-  resolvers: [PlaceholderResolver],
+  resolvers: [PetitionUnitResolver, PetitionCadreResolver, PetitionResolver, PublicOpinionResolver, PetitionPublishResolver],
+  // The stubs carry what this subgraph adds to organization's entities, whichever root fields reach them.
+  orphanedTypes: [UnitRef, CadreRef],
+  seed: seedPetition,
 };

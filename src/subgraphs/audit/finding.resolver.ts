@@ -1,0 +1,21 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../types';
+import { AuditFinding } from './finding.entity';
+import { projectsById } from './loaders';
+import { AuditProject } from './project.entity';
+import { UnitRef, unitRef } from './refs';
+
+@Resolver(() => AuditFinding)
+export class AuditFindingResolver {
+  @FieldResolver(() => AuditProject, { description: 'Audit project that found it (所属审计项目)' })
+  async project(@Root() finding: AuditFinding, @Ctx() ctx: SubgraphContext): Promise<AuditProject> {
+    const project = finding.project ?? (await projectsById(ctx).load(finding.projectId));
+    if (!project) throw new Error(`audit finding ${finding.id} has no project`);
+    return project;
+  }
+
+  @FieldResolver(() => UnitRef, { description: 'Audited unit (被审计单位), the same as the project’s' })
+  unit(@Root() finding: AuditFinding): UnitRef {
+    return unitRef(finding.unitCreditCode);
+  }
+}

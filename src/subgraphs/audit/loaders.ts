@@ -1,0 +1,72 @@
+import { In } from 'typeorm';
+import { byKey, groupByKey, uuids } from '../../common/loaders';
+import { pagesByParent, sql, type Page } from '../../common/paging';
+import type { SubgraphContext } from '../types';
+import { RectificationStatus } from './enums';
+import { AuditFinding } from './finding.entity';
+import { AuditProject } from './project.entity';
+
+/** Request-scoped loaders of the audit subgraph: one SQL statement per kind, level and argument shape. */
+export const projectsById = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, AuditProject | null>('auditProjectById', async (ids) =>
+    byKey(ids, await ctx.ds.getRepository(AuditProject).findBy({ id: In(uuids(ids)) }), (p) => p.id),
+  );
+
+export const findingsByProject = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, AuditFinding[]>('auditFindingsByProject', async (projectIds) => {
+    const rows = await ctx.ds.getRepository(AuditFinding).find({ where: { projectId: In([...projectIds]) }, order: { seq: 'ASC' } });
+    return groupByKey(projectIds, rows, (f) => f.projectId);
+  });
+
+export const projectsByCadre = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, AuditProject[]>('auditProjectsByCadre', async (cadreIds) => {
+    const rows = await ctx.ds.getRepository(AuditProject).find({
+      where: { auditedCadreId: In(uuids(cadreIds)) },
+      order: { reportDate: 'DESC', id: 'DESC' },
+    });
+    return groupByKey(cadreIds, rows, (p) => p.auditedCadreId);
+  });
+
+/** Newest report first. */
+export const projectPagesByUnit = (ctx: SubgraphContext, first: number, after: string | undefined) =>
+  ctx.loaders.get<string, Page<AuditProject>>(`auditProjectsByUnit:${first}:${after ?? ''}`, (codes) =>
+    pagesByParent<AuditProject>({ ds: ctx.ds, entity: AuditProject, parentColumn: 'unit_credit_code', parentKeys: codes, filters: [], sortColumn: 'report_date', first, after }),
+  );
+
+/** Newest report first; findings of one report in hub-id order, which never changes. */
+export const findingPagesByUnit = (ctx: SubgraphContext, first: number, after: string | undefined, status: RectificationStatus | undefined) =>
+  ctx.loaders.get<string, Page<AuditFinding>>(`auditFindingsByUnit:${first}:${after ?? ''}:${status ?? ''}`, (codes) =>
+    pagesByParent<AuditFinding>({
+      ds: ctx.ds,
+      entity: AuditFinding,
+      parentColumn: 'unit_credit_code',
+      parentKeys: codes,
+      filters: status ? [sql('t.rectification_status = $?', status)] : [],
+      sortColumn: 'report_date',
+      first,
+      after,
+    }),
+  );
+
+export interface UnitAuditStats {
+  findings: number;
+  rectified: number;
+  totalAmount: string;
+}
+
+/** One GROUP BY for every unit asked about; the sum stays numeric in SQL so no cent is lost to floats. */
+export const statsByUnit = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, UnitAuditStats>('auditStatsByUnit', async (codes) => {
+    const rows: { code: string; findings: number; rectified: number; total: string }[] = await ctx.ds.query(
+      `SELECT f.unit_credit_code AS code,
+              count(*)::int AS findings,
+              count(*) FILTER (WHERE f.rectification_status = $2)::int AS rectified,
+              coalesce(sum(f.amount), 0.00)::text AS total
+         FROM audit.audit_finding f
+        WHERE f.unit_credit_code = ANY($1)
+        GROUP BY f.unit_credit_code`,
+      [codes, RectificationStatus.RECTIFIED],
+    );
+    const found = byKey(codes, rows, (r) => r.code);
+    return found.map((r) => (r ? { findings: r.findings, rectified: r.rectified, totalAmount: r.total } : { findings: 0, rectified: 0, totalAmount: '0.00' }));
+  });

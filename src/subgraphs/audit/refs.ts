@@ -1,0 +1,23 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * Stubs of the entities organization owns. The audit bureau knows units by
+ * 统一社会信用代码 (what audit reports cite), cadres by hub id; the gateway fills
+ * in every other field from organization.
+ */
+@ObjectType('InspectedUnit')
+@Directive('@key(fields: "creditCode")')
+export class UnitRef {
+  @Field()
+  creditCode: string;
+}
+
+@ObjectType('Cadre')
+@Directive('@key(fields: "id")')
+export class CadreRef {
+  @Field(() => ID)
+  id: string;
+}
+
+export const unitRef = (creditCode: string): UnitRef => ({ creditCode });
+export const cadreRef = (id: string): CadreRef => ({ id });

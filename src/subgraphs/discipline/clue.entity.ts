@@ -1,0 +1,55 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { Conditional, Restricted } from '../../authz/sensitivity';
+import { PublishedRecord } from '../../common/published';
+import { DateScalar } from '../../common/scalars';
+import { ClueSource, ClueStatus, DisposalMethod } from './enums';
+
+@ObjectType({ description: 'Problem clue (问题线索): a lead about possible misconduct and how it was disposed of' })
+@Entity({ schema: 'discipline', name: 'problem_clue' })
+@Unique(['sourceAgencyId', 'externalId'])
+// Pages per unit are read newest-received first.
+@Index(['unitCreditCode', 'receivedDate'])
+export class ProblemClue extends PublishedRecord {
+  @Field(() => ClueSource, { description: 'Source (线索来源)' })
+  @Column({ type: 'varchar', length: 20 })
+  source: ClueSource;
+
+  /** Resolved as `subjectUnit`. */
+  @Column({ name: 'unit_credit_code', type: 'char', length: 18 })
+  unitCreditCode: string;
+
+  /** Resolved as `subjectCadre`; a clue may concern a unit without naming a person. */
+  @Column({ name: 'subject_cadre_id', type: 'uuid', nullable: true })
+  subjectCadreId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Summary of the allegation (线索摘要) — CONDITIONAL' })
+  @Conditional()
+  @Column({ type: 'varchar', length: 500 })
+  summary: string;
+
+  @Field(() => String, { nullable: true, description: 'Details of the allegation (线索详情) — RESTRICTED' })
+  @Restricted()
+  @Column({ type: 'text', nullable: true })
+  details: string | null;
+
+  @Field(() => DateScalar, { description: 'Date received (受理日期)' })
+  @Column({ name: 'received_date', type: 'date' })
+  receivedDate: string;
+
+  @Field(() => DisposalMethod, { nullable: true, description: 'Disposal method (处置方式); empty while only received' })
+  @Column({ name: 'disposal_method', type: 'varchar', length: 30, nullable: true })
+  disposalMethod: DisposalMethod | null;
+
+  @Field(() => ClueStatus, { description: 'Status (办理状态)' })
+  @Column({ type: 'varchar', length: 20 })
+  status: ClueStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the case was filed (立案日期)' })
+  @Column({ name: 'filed_date', type: 'date', nullable: true })
+  filedDate: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date closed (办结日期)' })
+  @Column({ name: 'closed_date', type: 'date', nullable: true })
+  closedDate: string | null;
+}

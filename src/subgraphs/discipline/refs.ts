@@ -1,0 +1,23 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * Entities owned by the organization subgraph, as this subgraph sees them: only the
+ * key. Records here name units by credit code (what agencies' own systems hold) and
+ * cadres by hub id; the gateway fetches everything else from organization.
+ */
+@ObjectType('InspectedUnit')
+@Directive('@key(fields: "creditCode")')
+export class UnitRef {
+  @Field({ description: '统一社会信用代码 (unified social credit code)' })
+  creditCode: string;
+}
+
+@ObjectType('Cadre')
+@Directive('@key(fields: "id")')
+export class CadreRef {
+  @Field(() => ID)
+  id: string;
+}
+
+export const unitRef = (creditCode: string): UnitRef => ({ creditCode });
+export const cadreRef = (id: string | null): CadreRef | null => (id ? { id } : null);

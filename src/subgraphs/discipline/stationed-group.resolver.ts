@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../types';
+import { unitCodesByGroup } from './loaders';
+import { UnitRef, unitRef } from './refs';
+import { StationedGroup } from './stationed-group.entity';
+
+@Resolver(() => StationedGroup)
+export class StationedGroupResolver {
+  @Query(() => [StationedGroup], { description: 'Every stationed discipline group (派驻纪检监察组), by name' })
+  stationedGroups(@Ctx() ctx: SubgraphContext): Promise<StationedGroup[]> {
+    return ctx.ds.getRepository(StationedGroup).find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  @FieldResolver(() => [UnitRef], { description: 'Units the group supervises (监督单位)' })
+  async supervisedUnits(@Root() group: StationedGroup, @Ctx() ctx: SubgraphContext): Promise<UnitRef[]> {
+    return (await unitCodesByGroup(ctx).load(group.id)).map(unitRef);
+  }
+}

@@ -1,0 +1,58 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Conditional } from '../../authz/sensitivity';
+import { DateScalar } from '../../common/scalars';
+import type { RectificationStatus } from './enums';
+
+/**
+ * Items are published inside their finding and identified by their place in its
+ * list, so a republished finding keeps its items' ids for the rectification ledger.
+ */
+@ObjectType({ description: 'Rectification item (整改事项) of a finding' })
+@Entity({ schema: 'inspection', name: 'rectification_item' })
+@Unique(['findingId', 'seq'])
+export class RectificationItem {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'finding_id', type: 'uuid' })
+  findingId: string;
+
+  @Column({ type: 'int' })
+  seq: number;
+
+  @Field(() => String, { nullable: true, description: 'Rectification measures (整改措施) — CONDITIONAL' })
+  @Conditional()
+  @Column({ type: 'text' })
+  measures: string;
+
+  @Index()
+  @Column({ name: 'responsible_unit_credit_code', type: 'char', length: 18 })
+  responsibleUnitCreditCode: string;
+
+  @Index()
+  @Column({ name: 'responsible_cadre_id', type: 'uuid', nullable: true })
+  responsibleCadreId: string | null;
+
+  @Field(() => DateScalar, { description: 'Deadline (整改时限)' })
+  @Column({ type: 'date' })
+  deadline: string;
+
+  /** As published (never OVERDUE); the GraphQL `status` derives OVERDUE from the deadline. */
+  @Column({ name: 'status', type: 'varchar', length: 20 })
+  recordedStatus: RectificationStatus;
+
+  @Field(() => String, { nullable: true, description: 'Evidence of rectification (整改佐证材料) — CONDITIONAL' })
+  @Conditional()
+  @Column({ type: 'text', nullable: true })
+  evidence: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date verified and closed (验收销号日期)' })
+  @Column({ name: 'verified_date', type: 'date', nullable: true })
+  verifiedDate: string | null;
+
+  @Field(() => Int, { description: 'Rules and regulations made or revised (建章立制数)' })
+  @Column({ name: 'rules_established', type: 'int', default: 0 })
+  rulesEstablished: number;
+}

@@ -1,0 +1,30 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { CadreRef, UnitRef, cadreRef, unitRef } from './refs';
+import { RectificationItem } from './rectification-item.entity';
+import { RectificationStatus } from './enums';
+
+/** Today in China (UTC+8): a deadline passes at local midnight, not at 08:00. */
+export const todayInChina = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export function effectiveStatus(item: Pick<RectificationItem, 'recordedStatus' | 'deadline'>, today = todayInChina()): RectificationStatus {
+  const open = item.recordedStatus === RectificationStatus.OPEN || item.recordedStatus === RectificationStatus.IN_PROGRESS;
+  return open && item.deadline < today ? RectificationStatus.OVERDUE : item.recordedStatus;
+}
+
+@Resolver(() => RectificationItem)
+export class RectificationItemResolver {
+  @FieldResolver(() => RectificationStatus, { description: 'Status (整改状态); OVERDUE when the deadline has passed and the item is not done' })
+  status(@Root() item: RectificationItem): RectificationStatus {
+    return effectiveStatus(item);
+  }
+
+  @FieldResolver(() => UnitRef, { description: 'Unit responsible for the item (整改责任单位)' })
+  responsibleUnit(@Root() item: RectificationItem): UnitRef {
+    return unitRef(item.responsibleUnitCreditCode);
+  }
+
+  @FieldResolver(() => CadreRef, { nullable: true, description: 'Cadre responsible for the item (整改责任人)' })
+  responsibleCadre(@Root() item: RectificationItem): CadreRef | null {
+    return cadreRef(item.responsibleCadreId);
+  }
+}

@@ -1,0 +1,24 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * Stubs of the entities organization owns. This subgraph knows units only by
+ * 统一社会信用代码 (findings and assignments name units the way inspection
+ * documents do) and cadres by hub id; the gateway fetches everything else.
+ */
+@ObjectType('InspectedUnit')
+@Directive('@key(fields: "creditCode")')
+export class UnitRef {
+  // Descriptions match organization's, so composition sees one definition.
+  @Field({ description: '统一社会信用代码 (unified social credit code), 18 characters' })
+  creditCode: string;
+}
+
+@ObjectType('Cadre')
+@Directive('@key(fields: "id")')
+export class CadreRef {
+  @Field(() => ID, { description: "The hub's id of the record" })
+  id: string;
+}
+
+export const unitRef = (creditCode: string): UnitRef => ({ creditCode });
+export const cadreRef = (id: string | null): CadreRef | null => (id ? { id } : null);

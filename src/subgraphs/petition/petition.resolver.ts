@@ -1,0 +1,26 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../../common/errors';
+import { isUuid } from '../../common/loaders';
+import type { SubgraphContext } from '../types';
+import { petitionsById } from './loaders';
+import { Petition } from './petition.entity';
+import { CadreRef, UnitRef } from './refs';
+
+@Resolver(() => Petition)
+export class PetitionResolver {
+  @Query(() => Petition, { nullable: true, description: 'One petition by hub id (信访件); fields follow the same sharing rules as in lists' })
+  petition(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Petition | null> {
+    if (!isUuid(id)) throw badInput('id is not a petition id', { argument: 'id' });
+    return petitionsById(ctx).load(id);
+  }
+
+  @FieldResolver(() => UnitRef, { description: 'Unit the petition is about (被反映单位)' })
+  subjectUnit(@Root() p: Petition): UnitRef {
+    return { creditCode: p.unitCreditCode };
+  }
+
+  @FieldResolver(() => CadreRef, { nullable: true, description: 'Cadre the petition is about, when it names one (被反映干部)' })
+  subjectCadre(@Root() p: Petition): CadreRef | null {
+    return p.cadreId ? { id: p.cadreId } : null;
+  }
+}

@@ -1,0 +1,11 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { PublicOpinionItem } from './public-opinion.entity';
+import { UnitRef } from './refs';
+
+@Resolver(() => PublicOpinionItem)
+export class PublicOpinionResolver {
+  @FieldResolver(() => UnitRef, { description: 'Unit the item is about (涉及单位)' })
+  unit(@Root() item: PublicOpinionItem): UnitRef {
+    return { creditCode: item.unitCreditCode };
+  }
+}

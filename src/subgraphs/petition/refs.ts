@@ -1,0 +1,20 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * Stubs of the entities organization owns. The petition bureau files petitions
+ * against a unit's 统一社会信用代码 and a cadre's hub id; the gateway fills in every
+ * other field from organization.
+ */
+@ObjectType('InspectedUnit')
+@Directive('@key(fields: "creditCode")')
+export class UnitRef {
+  @Field()
+  creditCode: string;
+}
+
+@ObjectType('Cadre')
+@Directive('@key(fields: "id")')
+export class CadreRef {
+  @Field(() => ID)
+  id: string;
+}
