@@ -14,7 +14,10 @@ export class AuditFindingResolver {
     return project;
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Audited unit (被审计单位), the same as the project’s' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description: 'Audited unit (被审计单位), the same as the project’s' + '; null when the organisation department has not published that unit',
+  })
   unit(@Root() finding: AuditFinding): UnitRef {
     return unitRef(finding.unitCreditCode);
   }

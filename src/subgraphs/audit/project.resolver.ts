@@ -16,7 +16,10 @@ export class AuditProjectResolver {
     return projectsById(ctx).load(id);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Audited unit (被审计单位)' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description: 'Audited unit (被审计单位)' + '; null when the organisation department has not published that unit',
+  })
   auditedUnit(@Root() project: AuditProject): UnitRef {
     return unitRef(project.unitCreditCode);
   }

@@ -5,7 +5,10 @@ import { CadreRef, UnitRef, cadreRef, unitRef } from './refs';
 
 @Resolver(() => ProblemClue)
 export class ClueResolver {
-  @FieldResolver(() => UnitRef, { description: 'Unit the clue concerns (被反映单位)' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description: 'Unit the clue concerns (被反映单位)' + '; null when the organisation department has not published that unit',
+  })
   subjectUnit(@Root() clue: ProblemClue): UnitRef {
     return unitRef(clue.unitCreditCode);
   }

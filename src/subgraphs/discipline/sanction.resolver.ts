@@ -11,7 +11,10 @@ export class SanctionResolver {
     return cadreRef(sanction.cadreId);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Unit the cadre served in when sanctioned (所在单位)' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description: 'Unit the cadre served in when sanctioned (所在单位)' + '; null when the organisation department has not published that unit',
+  })
   unit(@Root() sanction: Sanction): UnitRef {
     return unitRef(sanction.unitCreditCode);
   }

@@ -11,7 +11,10 @@ export class StationedGroupResolver {
     return ctx.ds.getRepository(StationedGroup).find({ order: { name: 'ASC', id: 'ASC' } });
   }
 
-  @FieldResolver(() => [UnitRef], { description: 'Units the group supervises (监督单位)' })
+  @FieldResolver(() => [UnitRef], {
+    nullable: 'items',
+    description: 'Units the group supervises (监督单位)' + '; an entry is null when the organisation department has not published that unit',
+  })
   async supervisedUnits(@Root() group: StationedGroup, @Ctx() ctx: SubgraphContext): Promise<UnitRef[]> {
     return (await unitCodesByGroup(ctx).load(group.id)).map(unitRef);
   }

@@ -13,7 +13,10 @@ export class FindingResolver {
     return roundsById(ctx).load(finding.roundId);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Unit the finding is about (被巡察单位)' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description: 'Unit the finding is about (被巡察单位)' + '; null when the organisation department has not published that unit',
+  })
   unit(@Root() finding: InspectionFinding): UnitRef {
     return unitRef(finding.unitCreditCode);
   }

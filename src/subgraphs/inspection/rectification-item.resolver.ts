@@ -18,7 +18,10 @@ export class RectificationItemResolver {
     return effectiveStatus(item);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Unit responsible for the item (整改责任单位)' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description: 'Unit responsible for the item (整改责任单位)' + '; null when the organisation department has not published that unit',
+  })
   responsibleUnit(@Root() item: RectificationItem): UnitRef {
     return unitRef(item.responsibleUnitCreditCode);
   }

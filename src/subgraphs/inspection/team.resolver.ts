@@ -23,7 +23,10 @@ export class TeamResolver {
     return membersByTeam(ctx).load(team.id);
   }
 
-  @FieldResolver(() => [UnitRef], { description: 'Units the team inspects in the round (巡察对象)' })
+  @FieldResolver(() => [UnitRef], {
+    nullable: 'items',
+    description: 'Units the team inspects in the round (巡察对象)' + '; an entry is null when the organisation department has not published that unit',
+  })
   async units(@Root() team: InspectionTeam, @Ctx() ctx: SubgraphContext): Promise<UnitRef[]> {
     return (await assignmentsByTeam(ctx).load(team.id)).map((a) => unitRef(a.unitCreditCode));
   }

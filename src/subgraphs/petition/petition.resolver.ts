@@ -14,7 +14,10 @@ export class PetitionResolver {
     return petitionsById(ctx).load(id);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Unit the petition is about (被反映单位)' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description: 'Unit the petition is about (被反映单位)' + '; null when the organisation department has not published that unit',
+  })
   subjectUnit(@Root() p: Petition): UnitRef {
     return { creditCode: p.unitCreditCode };
   }

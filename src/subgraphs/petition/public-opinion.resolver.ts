@@ -4,7 +4,10 @@ import { UnitRef } from './refs';
 
 @Resolver(() => PublicOpinionItem)
 export class PublicOpinionResolver {
-  @FieldResolver(() => UnitRef, { description: 'Unit the item is about (涉及单位)' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description: 'Unit the item is about (涉及单位)' + '; null when the organisation department has not published that unit',
+  })
   unit(@Root() item: PublicOpinionItem): UnitRef {
     return { creditCode: item.unitCreditCode };
   }

@@ -1,0 +1,49 @@
+import { creditCodeCheckChar } from '../src/common/codes';
+import { gql, startTestHub, type TestHub } from './support/hub';
+
+describe('federation across subgraphs', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.stop());
+
+  it('a record about a unit the organisation department has not published keeps its place; only the unit is null', async () => {
+    const first17 = '11990102ZZZZZZZZ1'.replace(/Z/g, '9');
+    const unknownUnit = first17 + creditCodeCheckChar(first17);
+    const xfj = await hub.token('xfj-system');
+    const published = await gql(hub.url, xfj, `mutation($r: [PetitionInput!]!) { publishPetitions(records: $r) { created } }`, {
+      r: [{ externalId: 'XFJ-T-UNKNOWN-1', channel: 'LETTER', receivedDate: '2026-03-02', anonymous: true, unitCreditCode: unknownUnit, category: 'OTHER', summary: '反映某单位问题', content: '详细内容', status: 'RECEIVED' }],
+    });
+    expect(published.data.publishPetitions.created).toBe(1);
+    const [{ id }] = await hub.sources.get('petition')!.query(`SELECT id FROM petition.petition WHERE external_id = 'XFJ-T-UNKNOWN-1'`);
+    const res = await gql(hub.url, xfj, 'query($id: ID!) { petition(id: $id) { id category subjectUnit { name } } }', { id });
+    expect(res.data.petition).toEqual({ id, category: 'OTHER', subjectUnit: null });
+  });
+
+  it('walks from a unit to every agency and back: the petition subject is the same unit', async () => {
+    const res = await gql(
+      hub.url,
+      await hub.token('xcb-office'),
+      `{ units(first: 40, kind: TOWNSHIP) { nodes { id creditCode
+          petitions(first: 1) { nodes { subjectUnit { id } } }
+          clues(first: 1) { nodes { subjectUnit { id } } }
+          auditFindings(first: 1) { nodes { unit { id } } }
+          inspections { round { name } findings { unit { id } } }
+      } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    let checked = 0;
+    for (const u of res.data.units.nodes) {
+      const backRefs = [
+        ...u.petitions.nodes.map((p: { subjectUnit: { id: string } }) => p.subjectUnit.id),
+        ...u.clues.nodes.map((c: { subjectUnit: { id: string } }) => c.subjectUnit.id),
+        ...u.auditFindings.nodes.map((f: { unit: { id: string } }) => f.unit.id),
+        ...u.inspections.flatMap((i: { findings: { unit: { id: string } }[] }) => i.findings.map((f) => f.unit.id)),
+      ];
+      for (const back of backRefs) expect(back).toBe(u.id);
+      checked += backRefs.length;
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});
