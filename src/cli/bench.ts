@@ -1,3 +1,4 @@
+import './quiet';
 import 'reflect-metadata';
 import path from 'node:path';
 import pg from 'pg';
@@ -75,7 +76,6 @@ export async function main() {
   const requests = Number(flags.requests ?? 300);
   const concurrency = Number(flags.concurrency ?? 8);
   const config = loadConfig();
-  process.env.LOG_LEVEL ??= 'warn';
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(path.join(config.dataDir, 'bench-pg'), config.embeddedPgPort + 10);
   const adminUrl = config.databaseUrl ?? embedded!.url;
   const dbUrl = await ensureDatabase(adminUrl, `hub_bench_scale_${scale}`);

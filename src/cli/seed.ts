@@ -15,7 +15,7 @@ import { withDatabaseUrl } from './connect';
 async function main() {
   const { flags } = parseArgs();
   const scale = flags.scale === undefined ? 1 : Number(flags.scale);
-  if (!Number.isInteger(scale) || scale < 1 || scale > 100) fail('--scale must be a whole number from 1 to 100');
+  if (!Number.isInteger(scale) || scale < 1 || scale > 60) fail("--scale must be a whole number from 1 to 60");
   const config = loadConfig();
   if (flags.reset && config.production) fail('--reset is refused when NODE_ENV=production');
   await withDatabaseUrl(config, async (url) => {

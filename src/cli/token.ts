@@ -1,3 +1,4 @@
+import './quiet';
 import 'reflect-metadata';
 import pg from 'pg';
 import { loadConfig } from '../config';

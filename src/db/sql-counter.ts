@@ -41,6 +41,9 @@ export class CountingLogger implements Logger {
     log.info({ migration: message }, 'migration');
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') log.warn({ message }, 'typeorm');
+    if (level !== 'warn') return;
+    // Idle pooled connections see the server's shutdown notice when the embedded server stops after us.
+    if (/administrator command/.test(String(message))) log.info({ message }, 'typeorm');
+    else log.warn({ message }, 'typeorm');
   }
 }

@@ -19,22 +19,27 @@ const POSTS = ['党组书记、局长', '党组成员、副局长', '党组成�
 const TOWN_POSTS = ['党委书记', '镇长', '党委副书记', '纪委书记', '党委委员、副镇长', '党政办主任', '干部'];
 const RANKS = ['正处级', '副处级', '正科级', '副科级', '一级主任科员', '二级主任科员', '四级主任科员', '一级科员'];
 
+const ROUND_MARKS = ['', '东', '西', '南', '北', '新', '上', '下', '中', '前', '后', '大', '小'];
+/** Distinguishes townships that reuse a name stem at larger scales. */
+const townRound = (k: number) => (k < ROUND_MARKS.length ? ROUND_MARKS[k] : String(k));
+
 const districtCode = (i: number) => `9901${String(i + 2).padStart(2, '0')}`;
 
 export async function seedOrganization(ds: DataSource, world: SeedWorld): Promise<void> {
   const rand = world.rand;
   const org = world.agencies.find((a) => a.kind === AgencyKind.ORGANIZATION_DEPARTMENT)!;
 
-  // Regions: the city, 6 districts, 15 townships each (90), 3 villages per township.
+  // Regions: the city, 6 districts, 15 townships each (90 at scale 1), 3 villages per township.
   const regions: Region[] = [{ code: CITY_CODE, name: CITY_NAME, level: RegionLevel.CITY, parentCode: null, path: CITY_CODE } as Region];
   const townships: Region[] = [];
   const villages: Region[] = [];
   DISTRICTS.forEach((name, d) => {
     const dc = districtCode(d);
     regions.push({ code: dc, name, level: RegionLevel.DISTRICT, parentCode: CITY_CODE, path: `${CITY_CODE}/${dc}` } as Region);
-    for (let t = 0; t < 15; t++) {
+    // Scale N adds townships (15 per district each time), so a larger city stays plausible.
+    for (let t = 0; t < 15 * world.scale; t++) {
       const tc = `${dc}${String(t + 1).padStart(3, '0')}`;
-      const stem = TOWN_STEMS[(d * 15 + t) % TOWN_STEMS.length];
+      const stem = TOWN_STEMS[(d * 15 + t) % TOWN_STEMS.length] + townRound(Math.floor((d * 15 + t) / TOWN_STEMS.length));
       const town = { code: tc, name: `${stem}${t % 4 === 3 ? '街道' : '镇'}`, level: RegionLevel.TOWNSHIP, parentCode: dc, path: `${CITY_CODE}/${dc}/${tc}` } as Region;
       townships.push(town);
       for (let v = 0; v < 3; v++) {
