@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
-import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Arg, Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { AgencyKind } from './agency';
 import { Role } from './agency';
 import { badInput, forbidden, hubError } from './errors';
 import type { Identity } from './identity';
+
+/** The optional idempotency key every publish mutation takes. */
+export const BatchKeyArg = () =>
+  Arg('batchKey', () => String, {
+    nullable: true,
+    description: 'Idempotency key (批次号): a retried batch with the same key is answered from the first outcome, never applied twice',
+  });
 
 /** A record that failed validation: which one, which field, why. */
 @ObjectType({ description: 'A validation problem with one published record (记录校验错误)' })

@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql
 import { AgencyKind } from '../../common/agency';
 import { creditCodeProblem } from '../../common/codes';
 import { isUuid } from '../../common/loaders';
-import { PublishedRecordInput, PublishResult, publishRecords, type FieldProblem } from '../../common/publish';
+import { PublishedRecordInput, PublishResult, publishRecords, type FieldProblem, BatchKeyArg } from '../../common/publish';
 import { DateScalar, DecimalScalar } from '../../common/scalars';
 import { dateOrderProblem, enumProblem, lengthProblem, pastDateProblem, problems } from '../../common/validate';
 import type { SubgraphContext } from '../types';
@@ -103,7 +103,7 @@ export class AuditPublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert audit projects with their findings by external id (发布审计项目及发现问题), all or nothing' })
   async publishAuditProjects(
     @Arg('records', () => [AuditProjectInput]) records: AuditProjectInput[],
-    @Arg('batchKey', () => String, { nullable: true, description: 'Idempotency key: a retried batch with the same key is not applied twice' }) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     return publishRecords({

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { AgencyKind } from '../../common/agency';
 import { groupByKey } from '../../common/loaders';
-import { PublishResult, publishRecords } from '../../common/publish';
+import { PublishResult, publishRecords, BatchKeyArg } from '../../common/publish';
 import type { SubgraphContext } from '../types';
 import { ProblemClue } from './clue.entity';
 import { ClueInput, SanctionInput, StationedGroupInput } from './inputs';
@@ -10,14 +10,13 @@ import { StationedGroup } from './stationed-group.entity';
 import { clueProblems, sanctionProblems, stationedGroupProblems, supervisedUnitsHash } from './validation';
 
 const OWNER = AgencyKind.DISCIPLINE_COMMISSION;
-const BATCH_KEY = { nullable: true, description: 'Idempotency key: a retried batch with the same key is not applied twice' } as const;
 
 @Resolver()
 export class DisciplinePublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert problem clues by external id (发布问题线索), all or nothing' })
   publishClues(
     @Arg('records', () => [ClueInput]) records: ClueInput[],
-    @Arg('batchKey', () => String, BATCH_KEY) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     return publishRecords({
@@ -47,7 +46,7 @@ export class DisciplinePublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert party and government sanctions by external id (发布党纪政务处分), all or nothing' })
   publishSanctions(
     @Arg('records', () => [SanctionInput]) records: SanctionInput[],
-    @Arg('batchKey', () => String, BATCH_KEY) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     return publishRecords({
@@ -73,7 +72,7 @@ export class DisciplinePublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert stationed discipline groups and the units they supervise (发布派驻纪检监察组), all or nothing' })
   publishStationedGroups(
     @Arg('records', () => [StationedGroupInput]) records: StationedGroupInput[],
-    @Arg('batchKey', () => String, BATCH_KEY) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     return publishRecords({

@@ -5,6 +5,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * key. Records here name units by credit code (what agencies' own systems hold) and
  * cadres by hub id; the gateway fetches everything else from organization.
  */
+// Each subgraph keeps its own stub classes: type-graphql attaches field resolvers to the
+// class, so a shared stub would carry every subgraph's fields into every schema.
 @ObjectType('InspectedUnit')
 @Directive('@key(fields: "creditCode")')
 export class UnitRef {

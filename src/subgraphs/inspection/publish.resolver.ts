@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AgencyKind } from '../../common/agency';
 import { creditCodeProblem, regionCodeProblem, residentIdProblem } from '../../common/codes';
 import { isUuid } from '../../common/loaders';
-import { assertMayPublish, PublishResult, publishRecords, type FieldProblem } from '../../common/publish';
+import { assertMayPublish, PublishResult, publishRecords, type FieldProblem, BatchKeyArg } from '../../common/publish';
 import { dateOrderProblem, enumProblem, lengthProblem, pastDateProblem, problems, rangeProblem } from '../../common/validate';
 import type { SubgraphContext } from '../types';
 import { FindingCategory, FindingSeverity, InspectionKind, InspectionMode, PUBLISHABLE_RECTIFICATION_STATUSES, RectificationStatus, RoundStatus } from './enums';
@@ -15,7 +15,6 @@ import { InspectionRound } from './round.entity';
 
 const OWNER = AgencyKind.INSPECTION_OFFICE;
 
-const batchKeyArg = { nullable: true, description: 'Idempotency key: a retried batch with the same key is not applied twice' } as const;
 
 /** Dates before the hub's records begin are typing errors (2002 for 2020), not history. */
 const sinceProblem = (date: string | null | undefined) => (date && date < '2000-01-01' ? 'must not be before 2000-01-01' : null);
@@ -39,7 +38,7 @@ export class InspectionPublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert members of the talent pool by external id (发布巡察人才库), all or nothing' })
   async publishInspectors(
     @Arg('records', () => [InspectorInput]) records: InspectorInput[],
-    @Arg('batchKey', () => String, batchKeyArg) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     return publishRecords({
@@ -78,7 +77,7 @@ export class InspectionPublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert inspection rounds with their teams and assigned units by external id (发布巡察轮次), all or nothing' })
   async publishRounds(
     @Arg('records', () => [InspectionRoundInput]) records: InspectionRoundInput[],
-    @Arg('batchKey', () => String, batchKeyArg) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     assertMayPublish(ctx.identity, OWNER, 'rounds');
@@ -114,7 +113,7 @@ export class InspectionPublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert findings with their rectification items by external id (发布巡察发现问题及整改事项), all or nothing' })
   async publishFindings(
     @Arg('records', () => [InspectionFindingInput]) records: InspectionFindingInput[],
-    @Arg('batchKey', () => String, batchKeyArg) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     assertMayPublish(ctx.identity, OWNER, 'findings');

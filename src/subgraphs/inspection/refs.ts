@@ -5,6 +5,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * 统一社会信用代码 (findings and assignments name units the way inspection
  * documents do) and cadres by hub id; the gateway fetches everything else.
  */
+// Each subgraph keeps its own stub classes: type-graphql attaches field resolvers to the
+// class, so a shared stub would carry every subgraph's fields into every schema.
 @ObjectType('InspectedUnit')
 @Directive('@key(fields: "creditCode")')
 export class UnitRef {

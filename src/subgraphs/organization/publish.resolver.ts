@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphq
 import { In } from 'typeorm';
 import { creditCodeProblem, residentIdProblem } from '../../common/codes';
 import { badInput } from '../../common/errors';
-import { PublishedRecordInput, PublishResult, publishRecords, type FieldProblem } from '../../common/publish';
+import { PublishedRecordInput, PublishResult, publishRecords, type FieldProblem, BatchKeyArg } from '../../common/publish';
 import { DateScalar } from '../../common/scalars';
 import { enumProblem, lengthProblem, problems, rangeProblem } from '../../common/validate';
 import type { SubgraphContext } from '../types';
@@ -53,7 +53,7 @@ export class OrganizationPublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert inspected units by external id (发布被巡察单位), all or nothing' })
   async publishUnits(
     @Arg('records', () => [UnitInput]) records: UnitInput[],
-    @Arg('batchKey', () => String, { nullable: true, description: 'Idempotency key: a retried batch with the same key is not applied twice' }) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     const regionCodes = new Set(
@@ -116,7 +116,7 @@ export class OrganizationPublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert cadres with their career history by external id (发布干部信息), all or nothing' })
   async publishCadres(
     @Arg('records', () => [CadreInput]) records: CadreInput[],
-    @Arg('batchKey', () => String, { nullable: true }) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     const units = await ctx.ds.getRepository(InspectedUnit).find({

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql
 import { AgencyKind } from '../../common/agency';
 import { creditCodeProblem, mobileProblem, residentIdProblem } from '../../common/codes';
 import { isUuid } from '../../common/loaders';
-import { PublishedRecordInput, PublishResult, publishRecords } from '../../common/publish';
+import { PublishedRecordInput, PublishResult, publishRecords, BatchKeyArg } from '../../common/publish';
 import { DateScalar } from '../../common/scalars';
 import { dateOrderProblem, enumProblem, lengthProblem, pastDateProblem, problems } from '../../common/validate';
 import type { SubgraphContext } from '../types';
@@ -70,7 +70,7 @@ export class PetitionPublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert petitions by external id (发布信访件), all or nothing' })
   publishPetitions(
     @Arg('records', () => [PetitionInput]) records: PetitionInput[],
-    @Arg('batchKey', () => String, { nullable: true, description: 'Idempotency key: a retried batch with the same key is not applied twice' }) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     return publishRecords({
@@ -116,7 +116,7 @@ export class PetitionPublishResolver {
   @Mutation(() => PublishResult, { description: 'Upsert public-opinion items by external id (发布网络舆情), all or nothing' })
   publishPublicOpinions(
     @Arg('records', () => [PublicOpinionInput]) records: PublicOpinionInput[],
-    @Arg('batchKey', () => String, { nullable: true, description: 'Idempotency key: a retried batch with the same key is not applied twice' }) batchKey: string | null,
+    @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
     return publishRecords({

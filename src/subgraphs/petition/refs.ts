@@ -5,6 +5,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * against a unit's 统一社会信用代码 and a cadre's hub id; the gateway fills in every
  * other field from organization.
  */
+// Each subgraph keeps its own stub classes: type-graphql attaches field resolvers to the
+// class, so a shared stub would carry every subgraph's fields into every schema.
 @ObjectType('InspectedUnit')
 @Directive('@key(fields: "creditCode")')
 export class UnitRef {
