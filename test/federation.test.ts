@@ -1,4 +1,5 @@
 import { creditCodeCheckChar } from '../src/common/codes';
+import { EXAMPLE_QUERY } from '../src/gateway/example';
 import { gql, startTestHub, type TestHub } from './support/hub';
 
 describe('federation across subgraphs', () => {
@@ -45,5 +46,25 @@ describe('federation across subgraphs', () => {
       checked += backRefs.length;
     }
     expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe('the start-up banner example', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.stop());
+
+  it('runs for the banner token (inspection office) without errors and crosses five subgraphs with data', async () => {
+    const res = await gql(hub.url, await hub.token('xcb-office'), EXAMPLE_QUERY);
+    expect(res.errors).toBeUndefined();
+    const units = res.data.rounds.nodes[0].teams.flatMap((t: any) => t.units);
+    expect(units.length).toBeGreaterThanOrEqual(4);
+    expect(units.some((u: any) => u.petitionStats.total > 0)).toBe(true);
+    expect(units.some((u: any) => u.clues.totalCount > 0)).toBe(true);
+    expect(units.some((u: any) => u.auditFindings.totalCount > 0)).toBe(true);
+    expect(units.every((u: any) => u.inspections.length > 0)).toBe(true);
+    expect(units.every((u: any) => u.leadershipTeam.length >= 3)).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ async function main() {
     keys ? `  API keys of the ${keys} demo agency systems: ${keysFile}` : '',
     '  Other principals: npm run token -- --principal <login>   (admin, xcb-leader, xfj-officer, jw-system, ...)',
     '',
-    '  Example query across organization, petition, discipline, audit and inspection:',
+    '  Example: the units of the latest inspection round and what five agencies know of each:',
     '',
     EXAMPLE_QUERY.split('\n').map((l) => `    ${l}`).join('\n'),
     '',
