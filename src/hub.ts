@@ -34,6 +34,8 @@ export interface HubOptions {
   remoteSubgraphs?: Record<string, string>;
   /** Settings to override for this hub only (tests: production mode, limits). */
   config?: Partial<HubConfig>;
+  /** The caller stops the hub on SIGINT/SIGTERM (npm start), so the embedded server is stopped last. */
+  callerHandlesSignals?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface HubOptions {
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const base = loadConfig();
   const config: HubConfig = { ...base, ...options.config, subgraphUrls: { ...base.subgraphUrls, ...options.remoteSubgraphs } };
-  const db = await openDatabase(config, options.databaseUrl);
+  const db = await openDatabase(config, options.databaseUrl, options.callerHandlesSignals);
   const sources = new Map<string, DataSource>();
   const subgraphs = new Map<string, RunningSubgraph>();
   let server: http.Server | undefined;

@@ -20,7 +20,7 @@ async function main() {
   const mod = subgraphByName(positional[0]);
   const config = loadConfig();
   const port = typeof flags.port === 'string' ? Number(flags.port) : defaultSubgraphPort(mod.name);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, undefined, true);
   const ds = await connectSubgraph(mod, db.url);
   const sub = await createSubgraph(mod, ds);
   const served = await serveSubgraph(sub, port);

@@ -8,7 +8,7 @@ import { log } from '../log';
 
 /** `npm start`: the whole hub in one process, with demo data on first start. */
 async function main() {
-  const hub = await startHub();
+  const hub = await startHub({ callerHandlesSignals: true });
   const [office] = await hub.sources.get('access')!.query(`SELECT id FROM access.principal WHERE login = 'xcb-office'`);
   const token = office ? await mintToken(hub.config, office.id) : '(no demo data: mint one with npm run token -- --principal <login>)';
   const keysFile = path.join(hub.config.dataDir, 'demo-api-keys.json');

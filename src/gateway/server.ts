@@ -87,6 +87,8 @@ export async function createGateway(
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     formatError,
     csrfPrevention: true,
+    // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), sqlCountPlugin(!config.production)],

@@ -32,6 +32,8 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource): Promi
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     formatError,
     csrfPrevention: true,
+    // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
+    stopOnTerminationSignals: false,
     // Traces would go to Apollo's cloud; the hub never sends data off the intranet.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Runs `node dist/src/cli/start.js` (what `npm start` runs after building) as a user would. */
+function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; ready: Promise<void> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(port + 1), LOG_LEVEL: 'info' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'cli', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (out.includes('hub is running')) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`start exited with ${code}:\n${out}`));
+    });
+  });
+  return { child, output: () => out, ready };
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+describe('npm start', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xuncha-start-'));
+  chmodSync(dir, 0o755);
+  const dataDir = path.join(dir, 'data');
+  const port = 47000 + (process.pid % 1000) * 2;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('starts with demo data on an empty data directory, serves it, and stops PostgreSQL cleanly on SIGTERM and SIGINT', async () => {
+    const first = start(dataDir, port);
+    await first.ready;
+    expect(first.output()).toContain('demo data seeded now');
+    const token = first.output().match(/Authorization: Bearer (\S+)/)![1];
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ units(first: 1) { totalCount } }' }),
+    });
+    expect(((await res.json()) as any).data.units.totalCount).toBeGreaterThan(200);
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    expect(existsSync(pidFile)).toBe(true);
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+    expect(first.output()).toContain('embedded PostgreSQL stopped');
+    expect(existsSync(pidFile)).toBe(false); // PostgreSQL shut down, not killed
+
+    // Data is kept across restarts: the second start seeds nothing.
+    const second = start(dataDir, port);
+    await second.ready;
+    expect(second.output()).not.toContain('demo data seeded now');
+    second.child.kill('SIGINT');
+    expect(await exited(second.child)).toBe(0);
+    expect(existsSync(pidFile)).toBe(false);
+  }, 120_000);
+});
