@@ -1,16 +1,61 @@
-import { UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { Directive, registerEnumType, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { forbidden } from '../common/errors';
 import type { SubgraphContext } from '../subgraphs/types';
 
 /**
  * Sharing class of a field (DESIGN.md §4): OPEN 无条件共享, CONDITIONAL 有条件共享,
- * RESTRICTED 不予共享. Until grants exist, CONDITIONAL behaves like RESTRICTED for
- * other agencies: deny by default, never share what nobody granted.
+ * RESTRICTED 不予共享. Every field of every shared type declares one where it is
+ * defined; the declaration is printed as `@sensitivity(...)` in the subgraph SDL,
+ * survives composition (@composeDirective) and is what enforcement is built from.
  */
-export type Sensitivity = 'OPEN' | 'CONDITIONAL' | 'RESTRICTED';
+export enum SharingClass {
+  OPEN = 'OPEN',
+  CONDITIONAL = 'CONDITIONAL',
+  RESTRICTED = 'RESTRICTED',
+}
+
+/** How a value is disguised when a grant says MASK (DESIGN.md §4). */
+export enum MaskStrategy {
+  CHINESE_NAME = 'CHINESE_NAME',
+  RESIDENT_ID = 'RESIDENT_ID',
+  MOBILE = 'MOBILE',
+  REDACT_TEXT = 'REDACT_TEXT',
+  AMOUNT_BUCKET = 'AMOUNT_BUCKET',
+  DATE_YEAR = 'DATE_YEAR',
+  PSEUDONYM = 'PSEUDONYM',
+}
+
+registerEnumType(SharingClass, {
+  name: 'SharingClass',
+  description: 'Sharing class of a field (共享类别)',
+  valuesConfig: {
+    OPEN: { description: '无条件共享: any member agency may read it' },
+    CONDITIONAL: { description: '有条件共享: other agencies read it under a grant' },
+    RESTRICTED: { description: '不予共享: only the owning agency reads it' },
+  },
+});
+registerEnumType(MaskStrategy, {
+  name: 'MaskStrategy',
+  description: 'Masking strategy (脱敏方式)',
+  valuesConfig: {
+    CHINESE_NAME: { description: '姓名: keep the surname, 张**' },
+    RESIDENT_ID: { description: '身份证号: first 6 and last 4 digits' },
+    MOBILE: { description: '手机号: 138****1234' },
+    REDACT_TEXT: { description: '文本: redacted' },
+    AMOUNT_BUCKET: { description: '金额: a range' },
+    DATE_YEAR: { description: '日期: the year only' },
+    PSEUDONYM: { description: '假名: a stable per-agency pseudonym' },
+  },
+});
+
+/** The SDL that declares the directive in every subgraph (see common/federation.ts). */
+export const SENSITIVITY_SDL = `
+"Sharing class of a field (共享类别), with the mask used when a grant says MASK"
+directive @sensitivity(level: SharingClass!, mask: MaskStrategy) on FIELD_DEFINITION
+`;
 
 const guard =
-  (level: Exclude<Sensitivity, 'OPEN'>): MiddlewareFn<SubgraphContext> =>
+  (level: Exclude<SharingClass, SharingClass.OPEN>): MiddlewareFn<SubgraphContext> =>
   async ({ context, info }, next) => {
     if (context.owner !== null && context.identity.agencyKind === context.owner) return next();
     throw forbidden(`${info.parentType.name}.${info.fieldName} is ${level}: not shared with your agency`, {
@@ -19,7 +64,18 @@ const guard =
     });
   };
 
-/** Readable by other agencies only under a grant (none are issued yet). */
-export const Conditional = () => UseMiddleware(guard('CONDITIONAL'));
-/** Readable only inside the owning agency. */
-export const Restricted = () => UseMiddleware(guard('RESTRICTED'));
+type FieldDecorator = (target: object, key: string | symbol, descriptor?: any) => void;
+const combine =
+  (...decorators: FieldDecorator[]): FieldDecorator =>
+  (target, key, descriptor) => {
+    for (const d of decorators) d(target, key, descriptor);
+  };
+
+const declare = (level: SharingClass, mask?: MaskStrategy): FieldDecorator => Directive(`@sensitivity(level: ${level}${mask ? `, mask: ${mask}` : ''})`);
+
+/** 无条件共享: readable by every authenticated member agency. */
+export const Open = () => declare(SharingClass.OPEN);
+/** 有条件共享: readable by other agencies only under a grant (until grants exist: the owner only). */
+export const Conditional = (mask?: MaskStrategy) => combine(declare(SharingClass.CONDITIONAL, mask), UseMiddleware(guard(SharingClass.CONDITIONAL)));
+/** 不予共享: readable only inside the owning agency. */
+export const Restricted = (mask?: MaskStrategy) => combine(declare(SharingClass.RESTRICTED, mask), UseMiddleware(guard(SharingClass.RESTRICTED)));

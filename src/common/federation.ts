@@ -1,37 +1,65 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, isInterfaceType, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { SubgraphModule } from '../subgraphs/types';
-import { DateScalar, DecimalScalar } from './scalars';
+import { MaskStrategy, SENSITIVITY_SDL, SharingClass } from '../authz/sensitivity';
+import { DateScalar } from './scalars';
 
-const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+/** Identifies the hub's own directive; composed into the supergraph so routers and readers see it. */
+export const SENSITIVITY_SPEC = 'https://xuncha-hub.local/sensitivity/v1.0';
+
+const FEDERATION_LINK = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@composeDirective"])
+  @link(url: "${SENSITIVITY_SPEC}", import: ["@sensitivity"])
+  @composeDirective(name: "@sensitivity")`;
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 /**
  * type-graphql builds the schema from decorated classes; @apollo/subgraph then adds
- * the federation fields (_service, _entities). Printing with directives keeps the
- * @key and other directives the classes declare.
+ * the federation fields (_service, _entities). Printing with directives keeps @key
+ * and @sensitivity. A field without a sharing class fails the build here, so
+ * nothing can reach the schema (or the schema check) undeclared.
  */
 export async function buildFederatedSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: mod.resolvers,
-    orphanedTypes: mod.orphanedTypes,
+    orphanedTypes: [...(mod.orphanedTypes ?? []), SharingClass as never, MaskStrategy as never].filter((t) => typeof t === 'function'),
     skipCheck: true,
     validate: false,
     emitSchemaFile: false,
-    scalarsMap: [
-      { type: Date, scalar: DateScalar },
-    ],
+    scalarsMap: [{ type: Date, scalar: DateScalar }],
   });
-  void DecimalScalar;
   const resolvers = createResolversMap(schema) as Record<string, any>;
   for (const [typeName, ref] of Object.entries(mod.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...ref };
   }
-  return buildSubgraphSchema({
-    typeDefs: gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+  const printed = printSchemaWithDirectives(schema);
+  const enums = [
+    printed.includes('enum SharingClass') ? '' : `enum SharingClass { ${Object.values(SharingClass).join(' ')} }`,
+    printed.includes('enum MaskStrategy') ? '' : `enum MaskStrategy { ${Object.values(MaskStrategy).join(' ')} }`,
+  ].join('\n');
+  const subgraph = buildSubgraphSchema({
+    typeDefs: gql(`${FEDERATION_LINK}\n${SENSITIVITY_SDL}\n${enums}\n\n${printed}`),
     resolvers: resolvers as any,
   });
+  assertEveryFieldDeclared(mod.name, subgraph);
+  return subgraph;
+}
+
+export function assertEveryFieldDeclared(name: string, schema: GraphQLSchema): void {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(isObjectType(type) || isInterfaceType(type)) || type.name.startsWith('_') || ROOT_TYPES.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.astNode?.directives?.some((d) => d.name.value === 'sensitivity')) missing.push(`${type.name}.${field.name}`);
+    }
+  }
+  if (missing.length) {
+    throw new Error(
+      `Subgraph ${name}: every field needs a sharing class (@Open(), @Conditional() or @Restricted()); undeclared: ${missing.join(', ')}`,
+    );
+  }
 }

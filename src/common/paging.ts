@@ -1,6 +1,7 @@
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { badInput } from './errors';
+import { Open } from '../authz/sensitivity';
 
 @ArgsType()
 export class PageArgs {
@@ -15,7 +16,9 @@ export class PageArgs {
 @ObjectType({ description: 'Where a page ends (分页信息)' })
 @Directive('@shareable')
 export class PageInfo {
+  @Open()
   @Field() hasNextPage: boolean;
+  @Open()
   @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
@@ -29,8 +32,11 @@ export interface Page<T> {
 export function Connection<T extends object>(Item: ClassType<T>) {
   @ObjectType(`${Item.name}ConnectionBase`)
   abstract class ConnectionClass {
+    @Open()
     @Field(() => [Item]) nodes: T[];
+    @Open()
     @Field(() => PageInfo) pageInfo: PageInfo;
+    @Open()
     @Field(() => Int, { description: 'Number of items matching, over all pages' }) totalCount: number;
   }
   return ConnectionClass;

@@ -5,6 +5,7 @@ import type { AgencyKind } from './agency';
 import { Role } from './agency';
 import { badInput, forbidden, hubError } from './errors';
 import type { Identity } from './identity';
+import { Open } from '../authz/sensitivity';
 
 /** The optional idempotency key every publish mutation takes. */
 export const BatchKeyArg = () =>
@@ -17,20 +18,30 @@ export const BatchKeyArg = () =>
 @ObjectType({ description: 'A validation problem with one published record (记录校验错误)' })
 @Directive('@shareable')
 export class RecordError {
+  @Open()
   @Field(() => Int) index: number;
+  @Open()
   @Field(() => String, { nullable: true }) externalId: string | null;
+  @Open()
   @Field() field: string;
+  @Open()
   @Field() message: string;
 }
 
 @ObjectType({ description: 'Outcome of a publish batch (发布结果)' })
 @Directive('@shareable')
 export class PublishResult {
+  @Open()
   @Field(() => String, { nullable: true, description: 'Idempotency key of the batch, when given' }) batchKey: string | null;
+  @Open()
   @Field(() => Int) received: number;
+  @Open()
   @Field(() => Int) created: number;
+  @Open()
   @Field(() => Int) updated: number;
+  @Open()
   @Field(() => Int, { description: 'Records identical to what the hub already held' }) unchanged: number;
+  @Open()
   @Field({ description: 'True when this batch key was already processed: nothing was written again' }) replayed: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Open } from '../authz/sensitivity';
 
 /**
  * Columns every record published by an agency carries: the hub's own id, and the
@@ -8,6 +9,7 @@ import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } fr
  */
 @ObjectType('PublishedRecordBase')
 export abstract class PublishedRecord {
+  @Open()
   @Field(() => ID, { description: "The hub's id of the record" })
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -7,6 +7,7 @@ import { byKey, isUuid, uuids } from '../../common/loaders';
 import type { SubgraphContext } from '../types';
 import { Agency } from './agency.entity';
 import { Principal, PrincipalKind } from './principal.entity';
+import { Open } from '../../authz/sensitivity';
 
 const agenciesById = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, Agency | null>('agencyById', async (ids) =>
@@ -19,7 +20,9 @@ function requireAdmin(ctx: SubgraphContext): void {
 
 @ObjectType({ description: 'A newly issued API key: shown once, stored only as a hash' })
 class IssuedApiKey {
+  @Open()
   @Field(() => Principal) principal: Principal;
+  @Open()
   @Field({ description: 'Send as `Authorization: ApiKey <key>`' }) apiKey: string;
 }
 
@@ -72,6 +75,7 @@ export class PrincipalResolver {
     return { principal, apiKey };
   }
 
+  @Open()
   @FieldResolver(() => Agency, { nullable: true })
   agency(@Root() p: Principal, @Ctx() ctx: SubgraphContext) {
     return agenciesById(ctx).load(p.agencyId);

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { DecimalScalar } from '../../common/scalars';
 import { FindingCategory, FindingSeverity, RectificationStatus } from './enums';
 import { AuditProject } from './project.entity';
@@ -15,6 +15,7 @@ import { AuditProject } from './project.entity';
 @Unique(['projectId', 'seq'])
 @Index(['unitCreditCode', 'reportDate'])
 export class AuditFinding {
+  @Open()
   @Field(() => ID, { description: "The hub's id of the finding; kept while the finding keeps its position in the project" })
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,6 +38,7 @@ export class AuditFinding {
   @Column({ name: 'report_date', type: 'date' })
   reportDate: string;
 
+  @Open()
   @Field(() => FindingCategory)
   @Column({ type: 'varchar', length: 30 })
   category: FindingCategory;
@@ -51,10 +53,12 @@ export class AuditFinding {
   @Column({ type: 'numeric', precision: 15, scale: 2, nullable: true })
   amount: string | null;
 
+  @Open()
   @Field(() => FindingSeverity)
   @Column({ type: 'varchar', length: 10 })
   severity: FindingSeverity;
 
+  @Open()
   @Field(() => RectificationStatus)
   @Column({ name: 'rectification_status', type: 'varchar', length: 20 })
   rectificationStatus: RectificationStatus;

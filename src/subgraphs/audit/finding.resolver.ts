@@ -4,9 +4,11 @@ import { AuditFinding } from './finding.entity';
 import { projectsById } from './loaders';
 import { AuditProject } from './project.entity';
 import { UnitRef, unitRef } from './refs';
+import { Open } from '../../authz/sensitivity';
 
 @Resolver(() => AuditFinding)
 export class AuditFindingResolver {
+  @Open()
   @FieldResolver(() => AuditProject, { description: 'Audit project that found it (所属审计项目)' })
   async project(@Root() finding: AuditFinding, @Ctx() ctx: SubgraphContext): Promise<AuditProject> {
     const project = finding.project ?? (await projectsById(ctx).load(finding.projectId));
@@ -14,6 +16,7 @@ export class AuditFindingResolver {
     return project;
   }
 
+  @Open()
   @FieldResolver(() => UnitRef, {
     nullable: true,
     description: 'Audited unit (被审计单位), the same as the project’s' + '; null when the organisation department has not published that unit',

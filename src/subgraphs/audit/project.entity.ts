@@ -3,28 +3,34 @@ import { Column, Entity, Index, Unique } from 'typeorm';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { AuditKind } from './enums';
+import { Open } from '../../authz/sensitivity';
 
 @ObjectType({ description: 'Audit project (审计项目): one audit of one unit, with the problems it found' })
 @Entity({ schema: 'audit', name: 'audit_project' })
 @Unique(['sourceAgencyId', 'externalId'])
 @Index(['unitCreditCode', 'reportDate'])
 export class AuditProject extends PublishedRecord {
+  @Open()
   @Field({ description: 'Title (项目名称)' })
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
+  @Open()
   @Field(() => AuditKind)
   @Column({ type: 'varchar', length: 30 })
   kind: AuditKind;
 
+  @Open()
   @Field(() => DateScalar, { description: 'First day of the audited period (审计期间起)' })
   @Column({ name: 'period_start', type: 'date' })
   periodStart: string;
 
+  @Open()
   @Field(() => DateScalar, { description: 'Last day of the audited period (审计期间止)' })
   @Column({ name: 'period_end', type: 'date' })
   periodEnd: string;
 
+  @Open()
   @Field(() => DateScalar, { description: 'Date of the audit report (审计报告日期)' })
   @Column({ name: 'report_date', type: 'date' })
   reportDate: string;

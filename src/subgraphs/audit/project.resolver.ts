@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
 import type { SubgraphContext } from '../types';
@@ -16,6 +16,7 @@ export class AuditProjectResolver {
     return projectsById(ctx).load(id);
   }
 
+  @Open()
   @FieldResolver(() => UnitRef, {
     nullable: true,
     description: 'Audited unit (被审计单位)' + '; null when the organisation department has not published that unit',
@@ -30,6 +31,7 @@ export class AuditProjectResolver {
     return project.auditedCadreId ? cadreRef(project.auditedCadreId) : null;
   }
 
+  @Open()
   @FieldResolver(() => [AuditFinding], { description: 'Problems found, in report order (审计发现问题)' })
   async findings(@Root() project: AuditProject, @Ctx() ctx: SubgraphContext): Promise<AuditFinding[]> {
     // The parent is handed down: looking it up again would cost a query at a timing that varies with the data.

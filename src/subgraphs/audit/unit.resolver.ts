@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { Connection, PageArgs, pageSize, type Page } from '../../common/paging';
 import { DecimalScalar } from '../../common/scalars';
 import type { SubgraphContext } from '../types';
@@ -17,9 +17,11 @@ class AuditFindingConnection extends Connection(AuditFinding) {}
 
 @ObjectType({ description: 'Audit findings of a unit in figures (审计统计)' })
 class AuditStats implements UnitAuditStats {
+  @Open()
   @Field(() => Int, { description: 'Findings over all audits (发现问题数)' })
   findings: number;
 
+  @Open()
   @Field(() => Int, { description: 'Findings rectified (已整改数)' })
   rectified: number;
 
@@ -37,16 +39,19 @@ class FindingPageArgs extends PageArgs {
 /** What the audit bureau adds to the inspected unit organization owns. */
 @Resolver(() => UnitRef)
 export class AuditUnitResolver {
+  @Open()
   @FieldResolver(() => AuditProjectConnection, { description: 'Audit projects of the unit, newest report first (审计项目)' })
   auditProjects(@Root() unit: UnitRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<AuditProject>> {
     return projectPagesByUnit(ctx, pageSize(page.first, ctx.maxPageSize), page.after).load(unit.creditCode);
   }
 
+  @Open()
   @FieldResolver(() => AuditFindingConnection, { description: 'Audit findings about the unit, newest report first (审计发现问题)' })
   auditFindings(@Root() unit: UnitRef, @Args() args: FindingPageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<AuditFinding>> {
     return findingPagesByUnit(ctx, pageSize(args.first, ctx.maxPageSize), args.after, args.rectificationStatus).load(unit.creditCode);
   }
 
+  @Open()
   @FieldResolver(() => AuditStats, { description: 'Audit findings in figures (审计统计)' })
   auditStats(@Root() unit: UnitRef, @Ctx() ctx: SubgraphContext): Promise<AuditStats> {
     return statsByUnit(ctx).load(unit.creditCode);

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Restricted } from '../../authz/sensitivity';
+import { Conditional, Restricted, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { ClueSource, ClueStatus, DisposalMethod } from './enums';
@@ -11,6 +11,7 @@ import { ClueSource, ClueStatus, DisposalMethod } from './enums';
 // Pages per unit are read newest-received first.
 @Index(['unitCreditCode', 'receivedDate'])
 export class ProblemClue extends PublishedRecord {
+  @Open()
   @Field(() => ClueSource, { description: 'Source (线索来源)' })
   @Column({ type: 'varchar', length: 20 })
   source: ClueSource;
@@ -33,22 +34,27 @@ export class ProblemClue extends PublishedRecord {
   @Column({ type: 'text', nullable: true })
   details: string | null;
 
+  @Open()
   @Field(() => DateScalar, { description: 'Date received (受理日期)' })
   @Column({ name: 'received_date', type: 'date' })
   receivedDate: string;
 
+  @Open()
   @Field(() => DisposalMethod, { nullable: true, description: 'Disposal method (处置方式); empty while only received' })
   @Column({ name: 'disposal_method', type: 'varchar', length: 30, nullable: true })
   disposalMethod: DisposalMethod | null;
 
+  @Open()
   @Field(() => ClueStatus, { description: 'Status (办理状态)' })
   @Column({ type: 'varchar', length: 20 })
   status: ClueStatus;
 
+  @Open()
   @Field(() => DateScalar, { nullable: true, description: 'Date the case was filed (立案日期)' })
   @Column({ name: 'filed_date', type: 'date', nullable: true })
   filedDate: string | null;
 
+  @Open()
   @Field(() => DateScalar, { nullable: true, description: 'Date closed (办结日期)' })
   @Column({ name: 'closed_date', type: 'date', nullable: true })
   closedDate: string | null;

@@ -1,10 +1,11 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { ProblemClue } from './clue.entity';
 import { CadreRef, UnitRef, cadreRef, unitRef } from './refs';
 
 @Resolver(() => ProblemClue)
 export class ClueResolver {
+  @Open()
   @FieldResolver(() => UnitRef, {
     nullable: true,
     description: 'Unit the clue concerns (被反映单位)' + '; null when the organisation department has not published that unit',

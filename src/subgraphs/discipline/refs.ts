@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Open } from '../../authz/sensitivity';
 
 /**
  * Entities owned by the organization subgraph, as this subgraph sees them: only the
@@ -10,6 +11,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('InspectedUnit')
 @Directive('@key(fields: "creditCode")')
 export class UnitRef {
+  @Open()
   @Field({ description: '统一社会信用代码 (unified social credit code)' })
   creditCode: string;
 }
@@ -17,6 +19,7 @@ export class UnitRef {
 @ObjectType('Cadre')
 @Directive('@key(fields: "id")')
 export class CadreRef {
+  @Open()
   @Field(() => ID)
   id: string;
 }

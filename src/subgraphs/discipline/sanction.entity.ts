@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { SanctionKind, SanctionLevel } from './enums';
@@ -19,14 +19,17 @@ export class Sanction extends PublishedRecord {
   @Column({ name: 'unit_credit_code', type: 'char', length: 18 })
   unitCreditCode: string;
 
+  @Open()
   @Field(() => SanctionKind, { description: 'Party or government sanction (处分类别)' })
   @Column({ type: 'varchar', length: 20 })
   kind: SanctionKind;
 
+  @Open()
   @Field(() => SanctionLevel, { description: 'Sanction level (处分种类)' })
   @Column({ type: 'varchar', length: 30 })
   level: SanctionLevel;
 
+  @Open()
   @Field(() => DateScalar, { description: 'Date of the decision (处分决定日期)' })
   @Column({ name: 'decided_date', type: 'date' })
   decidedDate: string;

@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { CadreRef, UnitRef, cadreRef, unitRef } from './refs';
 import { Sanction } from './sanction.entity';
 
@@ -11,6 +11,7 @@ export class SanctionResolver {
     return cadreRef(sanction.cadreId);
   }
 
+  @Open()
   @FieldResolver(() => UnitRef, {
     nullable: true,
     description: 'Unit the cadre served in when sanctioned (所在单位)' + '; null when the organisation department has not published that unit',

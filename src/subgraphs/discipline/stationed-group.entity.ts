@@ -1,16 +1,18 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 
 @ObjectType({ description: 'Stationed discipline inspection and supervision group (派驻纪检监察组)' })
 @Entity({ schema: 'discipline', name: 'stationed_group' })
 @Unique(['sourceAgencyId', 'externalId'])
 export class StationedGroup extends PublishedRecord {
+  @Open()
   @Field({ description: 'Name (名称)' })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
+  @Open()
   @Field({ description: 'Group leader (组长)' })
   @Column({ name: 'leader_name', type: 'varchar', length: 50 })
   leaderName: string;

@@ -3,6 +3,7 @@ import type { SubgraphContext } from '../types';
 import { unitCodesByGroup } from './loaders';
 import { UnitRef, unitRef } from './refs';
 import { StationedGroup } from './stationed-group.entity';
+import { Open } from '../../authz/sensitivity';
 
 @Resolver(() => StationedGroup)
 export class StationedGroupResolver {
@@ -11,6 +12,7 @@ export class StationedGroupResolver {
     return ctx.ds.getRepository(StationedGroup).find({ order: { name: 'ASC', id: 'ASC' } });
   }
 
+  @Open()
   @FieldResolver(() => [UnitRef], {
     nullable: 'items',
     description: 'Units the group supervises (监督单位)' + '; an entry is null when the organisation department has not published that unit',

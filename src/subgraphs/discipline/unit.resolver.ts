@@ -10,6 +10,7 @@ import { clueStatsByUnit, cluesByUnit, groupsByUnit, sanctionsByUnit } from './l
 import { UnitRef } from './refs';
 import { Sanction } from './sanction.entity';
 import { StationedGroup } from './stationed-group.entity';
+import { Open } from '../../authz/sensitivity';
 
 @ObjectType('ProblemClueConnection', { description: 'A page of problem clues' })
 class ProblemClueConnection extends Connection(ProblemClue) {}
@@ -32,6 +33,7 @@ class ClueArgs extends PageArgs {
 /** What the discipline commission adds to every inspected unit. */
 @Resolver(() => UnitRef)
 export class UnitDisciplineResolver {
+  @Open()
   @FieldResolver(() => ProblemClueConnection, { description: 'Problem clues about the unit (问题线索), newest received first' })
   clues(@Root() unit: UnitRef, @Args() args: ClueArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ProblemClue>> {
     const first = pageSize(args.first, ctx.maxPageSize);
@@ -39,16 +41,19 @@ export class UnitDisciplineResolver {
     return cluesByUnit(ctx, first, args.after, { status: args.status, from: args.from, to: args.to }).load(unit.creditCode);
   }
 
+  @Open()
   @FieldResolver(() => SanctionConnection, { description: 'Sanctions of cadres while serving in the unit (党纪政务处分), newest decided first' })
   sanctions(@Root() unit: UnitRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Sanction>> {
     return sanctionsByUnit(ctx, pageSize(page.first, ctx.maxPageSize), page.after).load(unit.creditCode);
   }
 
+  @Open()
   @FieldResolver(() => [StationedGroup], { description: 'Stationed discipline groups supervising the unit (派驻纪检监察组)' })
   stationedGroups(@Root() unit: UnitRef, @Ctx() ctx: SubgraphContext): Promise<StationedGroup[]> {
     return groupsByUnit(ctx).load(unit.creditCode);
   }
 
+  @Open()
   @FieldResolver(() => ClueStats, { description: 'Problem clue statistics (问题线索统计)' })
   clueStats(@Root() unit: UnitRef, @Ctx() ctx: SubgraphContext): Promise<ClueStats> {
     return clueStatsByUnit(ctx).load(unit.creditCode);

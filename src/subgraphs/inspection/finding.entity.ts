@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { FindingCategory, FindingSeverity } from './enums';
 
@@ -16,6 +16,7 @@ export class InspectionFinding extends PublishedRecord {
   @Column({ name: 'unit_credit_code', type: 'char', length: 18 })
   unitCreditCode: string;
 
+  @Open()
   @Field(() => FindingCategory)
   @Column({ type: 'varchar', length: 30 })
   category: FindingCategory;
@@ -25,10 +26,12 @@ export class InspectionFinding extends PublishedRecord {
   @Column({ type: 'text' })
   description: string;
 
+  @Open()
   @Field(() => FindingSeverity)
   @Column({ type: 'varchar', length: 10 })
   severity: FindingSeverity;
 
+  @Open()
   @Field({ description: 'Rectified on the spot during the inspection (立行立改)' })
   @Column({ name: 'immediate_rectification', type: 'boolean', default: false })
   immediateRectification: boolean;

@@ -1,16 +1,18 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Restricted } from '../../authz/sensitivity';
+import { Conditional, Restricted, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 
 @ObjectType({ description: 'Inspector (巡察人才库成员): a member of the talent pool teams are drawn from' })
 @Entity({ schema: 'inspection', name: 'inspector' })
 @Unique(['sourceAgencyId', 'externalId'])
 export class Inspector extends PublishedRecord {
+  @Open()
   @Field({ description: 'Name (姓名)' })
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
+  @Open()
   @Field(() => [String], { description: 'Skills (专业特长), e.g. 财务, 审计, 纪检, 法律, 工程' })
   @Column({ type: 'varchar', length: 20, array: true })
   skills: string[];

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { DateScalar } from '../../common/scalars';
 import type { RectificationStatus } from './enums';
 
@@ -12,6 +12,7 @@ import type { RectificationStatus } from './enums';
 @Entity({ schema: 'inspection', name: 'rectification_item' })
 @Unique(['findingId', 'seq'])
 export class RectificationItem {
+  @Open()
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,6 +36,7 @@ export class RectificationItem {
   @Column({ name: 'responsible_cadre_id', type: 'uuid', nullable: true })
   responsibleCadreId: string | null;
 
+  @Open()
   @Field(() => DateScalar, { description: 'Deadline (整改时限)' })
   @Column({ type: 'date' })
   deadline: string;
@@ -48,10 +50,12 @@ export class RectificationItem {
   @Column({ type: 'text', nullable: true })
   evidence: string | null;
 
+  @Open()
   @Field(() => DateScalar, { nullable: true, description: 'Date verified and closed (验收销号日期)' })
   @Column({ name: 'verified_date', type: 'date', nullable: true })
   verifiedDate: string | null;
 
+  @Open()
   @Field(() => Int, { description: 'Rules and regulations made or revised (建章立制数)' })
   @Column({ name: 'rules_established', type: 'int', default: 0 })
   rulesEstablished: number;

@@ -2,6 +2,7 @@ import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { CadreRef, UnitRef, cadreRef, unitRef } from './refs';
 import { RectificationItem } from './rectification-item.entity';
 import { RectificationStatus } from './enums';
+import { Open } from '../../authz/sensitivity';
 
 /** Today in China (UTC+8): a deadline passes at local midnight, not at 08:00. */
 export const todayInChina = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -13,11 +14,13 @@ export function effectiveStatus(item: Pick<RectificationItem, 'recordedStatus' |
 
 @Resolver(() => RectificationItem)
 export class RectificationItemResolver {
+  @Open()
   @FieldResolver(() => RectificationStatus, { description: 'Status (整改状态); OVERDUE when the deadline has passed and the item is not done' })
   status(@Root() item: RectificationItem): RectificationStatus {
     return effectiveStatus(item);
   }
 
+  @Open()
   @FieldResolver(() => UnitRef, {
     nullable: true,
     description: 'Unit responsible for the item (整改责任单位)' + '; null when the organisation department has not published that unit',
@@ -26,6 +29,7 @@ export class RectificationItemResolver {
     return unitRef(item.responsibleUnitCreditCode);
   }
 
+  @Open()
   @FieldResolver(() => CadreRef, { nullable: true, description: 'Cadre responsible for the item (整改责任人)' })
   responsibleCadre(@Root() item: RectificationItem): CadreRef | null {
     return cadreRef(item.responsibleCadreId);

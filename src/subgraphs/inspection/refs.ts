@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Open } from '../../authz/sensitivity';
 
 /**
  * Stubs of the entities organization owns. This subgraph knows units only by
@@ -11,6 +12,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "creditCode")')
 export class UnitRef {
   // Descriptions match organization's, so composition sees one definition.
+  @Open()
   @Field({ description: '统一社会信用代码 (unified social credit code), 18 characters' })
   creditCode: string;
 }
@@ -18,6 +20,7 @@ export class UnitRef {
 @ObjectType('Cadre')
 @Directive('@key(fields: "id")')
 export class CadreRef {
+  @Open()
   @Field(() => ID, { description: "The hub's id of the record" })
   id: string;
 }

@@ -7,6 +7,7 @@ import { RoundStatus } from './enums';
 import { roundsById, teamsByRound } from './loaders';
 import { InspectionRound } from './round.entity';
 import { InspectionTeam } from './team.entity';
+import { Open } from '../../authz/sensitivity';
 
 @ObjectType('InspectionRoundConnection', { description: 'A page of inspection rounds' })
 class InspectionRoundConnection extends Connection(InspectionRound) {}
@@ -37,6 +38,7 @@ export class RoundResolver {
     return roundsById(ctx).load(id);
   }
 
+  @Open()
   @FieldResolver(() => [InspectionTeam], { description: 'Teams of the round (巡察组), in published order' })
   teams(@Root() round: InspectionRound, @Ctx() ctx: SubgraphContext) {
     return teamsByRound(ctx).load(round.id);

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Restricted } from '../../authz/sensitivity';
+import { Conditional, Restricted, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 
 @ObjectType({ description: 'Cadre (干部): a person holding a post in a unit' })
@@ -8,6 +8,7 @@ import { PublishedRecord } from '../../common/published';
 @Entity({ schema: 'organization', name: 'cadre' })
 @Unique(['sourceAgencyId', 'externalId'])
 export class Cadre extends PublishedRecord {
+  @Open()
   @Field({ description: 'Name (姓名)' })
   @Column({ type: 'varchar', length: 50 })
   name: string;
@@ -21,6 +22,7 @@ export class Cadre extends PublishedRecord {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
+  @Open()
   @Field({ description: 'Post (职务)' })
   @Column({ type: 'varchar', length: 100 })
   post: string;
@@ -37,6 +39,7 @@ export class Cadre extends PublishedRecord {
   @Column({ name: 'career_written_hash', type: 'char', length: 64, nullable: true })
   careerWrittenHash: string | null;
 
+  @Open()
   @Field({ description: 'Member of the leadership team (领导班子成员)' })
   @Column({ name: 'leadership_member', type: 'boolean', default: false })
   leadershipMember: boolean;

@@ -6,6 +6,7 @@ import { Cadre } from './cadre.entity';
 import { cadresById, postingsByCadre, unitsById } from './loaders';
 import { CadrePosting } from './posting.entity';
 import { InspectedUnit } from './unit.entity';
+import { Open } from '../../authz/sensitivity';
 
 @Resolver(() => Cadre)
 export class CadreResolver {
@@ -15,11 +16,13 @@ export class CadreResolver {
     return cadresById(ctx).load(id);
   }
 
+  @Open()
   @FieldResolver(() => InspectedUnit, { nullable: true, description: 'Unit where the cadre holds the post (任职单位)' })
   unit(@Root() cadre: Cadre, @Ctx() ctx: SubgraphContext) {
     return unitsById(ctx).load(cadre.unitId);
   }
 
+  @Open()
   @FieldResolver(() => [CadrePosting], { description: 'Career history, oldest first (任职经历)' })
   careerHistory(@Root() cadre: Cadre, @Ctx() ctx: SubgraphContext) {
     return postingsByCadre(ctx).load(cadre.id);

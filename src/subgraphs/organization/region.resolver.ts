@@ -3,6 +3,7 @@ import { IsNull } from 'typeorm';
 import type { SubgraphContext } from '../types';
 import { regionsByCode } from './loaders';
 import { Region } from './region.entity';
+import { Open } from '../../authz/sensitivity';
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -16,6 +17,7 @@ export class RegionResolver {
     return ctx.ds.getRepository(Region).find({ where: { parentCode: parentCode ?? IsNull() }, order: { code: 'ASC' } });
   }
 
+  @Open()
   @FieldResolver(() => Region, { nullable: true, description: 'Enclosing region (上级行政区划)' })
   parent(@Root() region: Region, @Ctx() ctx: SubgraphContext) {
     return region.parentCode ? regionsByCode(ctx).load(region.parentCode) : null;

@@ -8,6 +8,7 @@ import { UnitKind } from './enums';
 import { leadershipByUnit, regionsByCode, unitsByCreditCode, unitsById } from './loaders';
 import { Region } from './region.entity';
 import { InspectedUnit } from './unit.entity';
+import { Open } from '../../authz/sensitivity';
 
 @ObjectType('InspectedUnitConnection', { description: 'A page of inspected units' })
 class UnitConnection extends Connection(InspectedUnit) {}
@@ -61,21 +62,25 @@ export class UnitResolver {
     });
   }
 
+  @Open()
   @FieldResolver(() => Region, { nullable: true, description: 'Region the unit is in (所在行政区划)' })
   region(@Root() unit: InspectedUnit, @Ctx() ctx: SubgraphContext) {
     return regionsByCode(ctx).load(unit.regionCode);
   }
 
+  @Open()
   @FieldResolver(() => InspectedUnit, { nullable: true, description: 'Superior unit (上级单位)' })
   parentUnit(@Root() unit: InspectedUnit, @Ctx() ctx: SubgraphContext) {
     return unit.parentUnitId ? unitsById(ctx).load(unit.parentUnitId) : null;
   }
 
+  @Open()
   @FieldResolver(() => [Cadre], { description: 'Leadership team (领导班子成员)' })
   leadershipTeam(@Root() unit: InspectedUnit, @Ctx() ctx: SubgraphContext) {
     return leadershipByUnit(ctx).load(unit.id);
   }
 
+  @Open()
   @FieldResolver(() => CadreConnection, { description: 'Cadres of the unit (干部), by name' })
   async cadres(@Root() unit: InspectedUnit, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Cadre>> {
     const first = pageSize(page.first, ctx.maxPageSize);

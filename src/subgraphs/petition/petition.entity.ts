@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Restricted } from '../../authz/sensitivity';
+import { Conditional, Restricted, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { PetitionCategory, PetitionChannel, PetitionStatus } from './enums';
@@ -11,14 +11,17 @@ import { PetitionCategory, PetitionChannel, PetitionStatus } from './enums';
 // Unit pages are read newest first; the index serves both the page and its cursor.
 @Index(['unitCreditCode', 'receivedDate'])
 export class Petition extends PublishedRecord {
+  @Open()
   @Field(() => PetitionChannel, { description: 'Channel (信访渠道)' })
   @Column({ type: 'varchar', length: 20 })
   channel: PetitionChannel;
 
+  @Open()
   @Field(() => DateScalar, { description: 'Date received (受理日期)' })
   @Column({ name: 'received_date', type: 'date' })
   receivedDate: string;
 
+  @Open()
   @Field({ description: 'Anonymous report (匿名): no reporter identity is held' })
   @Column({ type: 'boolean' })
   anonymous: boolean;
@@ -46,6 +49,7 @@ export class Petition extends PublishedRecord {
   @Column({ name: 'cadre_id', type: 'uuid', nullable: true })
   cadreId: string | null;
 
+  @Open()
   @Field(() => PetitionCategory, { description: 'Category (问题类别)' })
   @Column({ type: 'varchar', length: 40 })
   category: PetitionCategory;
@@ -60,6 +64,7 @@ export class Petition extends PublishedRecord {
   @Column({ type: 'text' })
   content: string;
 
+  @Open()
   @Field(() => PetitionStatus, { description: 'Handling status (办理状态)' })
   @Column({ type: 'varchar', length: 20 })
   status: PetitionStatus;
@@ -69,6 +74,7 @@ export class Petition extends PublishedRecord {
   @Column({ type: 'text', nullable: true })
   conclusion: string | null;
 
+  @Open()
   @Field(() => DateScalar, { nullable: true, description: 'Date concluded (办结日期)' })
   @Column({ name: 'concluded_date', type: 'date', nullable: true })
   concludedDate: string | null;

@@ -5,6 +5,7 @@ import type { SubgraphContext } from '../types';
 import { petitionsById } from './loaders';
 import { Petition } from './petition.entity';
 import { CadreRef, UnitRef } from './refs';
+import { Open } from '../../authz/sensitivity';
 
 @Resolver(() => Petition)
 export class PetitionResolver {
@@ -14,6 +15,7 @@ export class PetitionResolver {
     return petitionsById(ctx).load(id);
   }
 
+  @Open()
   @FieldResolver(() => UnitRef, {
     nullable: true,
     description: 'Unit the petition is about (被反映单位)' + '; null when the organisation department has not published that unit',
@@ -22,6 +24,7 @@ export class PetitionResolver {
     return { creditCode: p.unitCreditCode };
   }
 
+  @Open()
   @FieldResolver(() => CadreRef, { nullable: true, description: 'Cadre the petition is about, when it names one (被反映干部)' })
   subjectCadre(@Root() p: Petition): CadreRef | null {
     return p.cadreId ? { id: p.cadreId } : null;

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { OpinionSentiment } from './enums';
@@ -13,10 +13,12 @@ export class PublicOpinionItem extends PublishedRecord {
   @Column({ name: 'unit_credit_code', type: 'char', length: 18 })
   unitCreditCode: string;
 
+  @Open()
   @Field({ description: 'Site or medium where it appeared (来源网站/媒体)' })
   @Column({ type: 'varchar', length: 100 })
   source: string;
 
+  @Open()
   @Field(() => DateScalar, { description: 'Date published (发布日期)' })
   @Column({ name: 'published_date', type: 'date' })
   publishedDate: string;
@@ -31,6 +33,7 @@ export class PublicOpinionItem extends PublishedRecord {
   @Column({ type: 'varchar', length: 1000 })
   summary: string;
 
+  @Open()
   @Field(() => OpinionSentiment, { description: 'Tone (舆情倾向)' })
   @Column({ type: 'varchar', length: 10 })
   sentiment: OpinionSentiment;

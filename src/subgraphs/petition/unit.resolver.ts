@@ -10,6 +10,7 @@ import type { Petition } from './petition.entity';
 import type { PublicOpinionItem } from './public-opinion.entity';
 import { UnitRef } from './refs';
 import { PetitionStats } from './stats';
+import { Open } from '../../authz/sensitivity';
 
 @ArgsType()
 class PetitionPageArgs extends PageArgs {
@@ -26,6 +27,7 @@ class PetitionPageArgs extends PageArgs {
 /** What the petition bureau adds to the inspected unit organization owns. */
 @Resolver(() => UnitRef)
 export class PetitionUnitResolver {
+  @Open()
   @FieldResolver(() => PetitionConnection, { description: 'Petitions about the unit, newest received first (信访件)' })
   petitions(@Root() unit: UnitRef, @Args() args: PetitionPageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Petition>> {
     const first = pageSize(args.first, ctx.maxPageSize);
@@ -33,11 +35,13 @@ export class PetitionUnitResolver {
     return petitionPagesByUnit(ctx, first, args.after, args).load(unit.creditCode);
   }
 
+  @Open()
   @FieldResolver(() => PetitionStats, { description: 'Petitions about the unit in figures (信访统计)' })
   petitionStats(@Root() unit: UnitRef, @Ctx() ctx: SubgraphContext): Promise<PetitionStats> {
     return petitionStatsByUnit(ctx).load(unit.creditCode);
   }
 
+  @Open()
   @FieldResolver(() => PublicOpinionConnection, { description: 'Public-opinion items about the unit, newest first (网络舆情)' })
   publicOpinions(@Root() unit: UnitRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<PublicOpinionItem>> {
     return opinionPagesByUnit(ctx, pageSize(page.first, ctx.maxPageSize), page.after).load(unit.creditCode);
