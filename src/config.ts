@@ -81,7 +81,7 @@ export function loadConfig(): HubConfig {
     maxPageSize: int('MAX_PAGE_SIZE', 100),
     limits: {
       depth: int('MAX_QUERY_DEPTH', 10),
-      cost: int('MAX_QUERY_COST', 20000),
+      cost: int('MAX_QUERY_COST', 50000),
       aliases: int('MAX_ALIASES', 30),
       tokens: int('MAX_TOKENS', 5000),
     },

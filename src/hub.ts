@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { buildFederatedSchema } from './common/federation';
 import { loadConfig, type HubConfig } from './config';
 import { connectSubgraph, openDatabase, type Database } from './db/database';
-import { isEmpty, seedAll } from './db/seed/run';
+import { dropHubSchemas, seedAll, seedStatus } from './db/seed/run';
 import { composeSupergraph } from './gateway/compose';
 import { createGateway, type GatewayParts } from './gateway/server';
 import { log } from './log';
@@ -55,11 +55,24 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const local = SUBGRAPHS.filter((m) => m.name === 'access' || !config.subgraphUrls[m.name]);
     for (const mod of local) sources.set(mod.name, await connectSubgraph(mod, db.url));
     let seeded = false;
-    if ((options.seed ?? config.seedOnEmpty) && (await isEmpty(sources))) {
-      if (local.length === SUBGRAPHS.length) {
+    if (options.seed ?? config.seedOnEmpty) {
+      let status = await seedStatus(sources);
+      if (status === 'INTERRUPTED' && db.embedded) {
+        // Only the embedded demo database is ever wiped, and only after an interrupted demo seed.
+        log.warn('the demo seed was interrupted last time: starting the demo city again');
+        await dropHubSchemas(sources.get('access')!);
+        for (const mod of local) {
+          await sources.get(mod.name)!.destroy();
+          sources.set(mod.name, await connectSubgraph(mod, db.url));
+        }
+        status = 'EMPTY';
+      } else if (status === 'INTERRUPTED') {
+        throw new Error('The demo seed of this database was interrupted; run npm run seed -- --reset to seed it again');
+      }
+      if (status === 'EMPTY' && local.length === SUBGRAPHS.length) {
         await seedAll(sources, options.seedScale ?? 1, config.dataDir);
         seeded = true;
-      } else {
+      } else if (status === 'EMPTY') {
         log.warn('empty database but some subgraphs are remote: seed with npm run seed against each database');
       }
     }

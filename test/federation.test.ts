@@ -1,5 +1,6 @@
 import { creditCodeCheckChar } from '../src/common/codes';
 import { EXAMPLE_QUERY } from '../src/gateway/example';
+import { startHub } from '../src/hub';
 import { gql, startTestHub, type TestHub } from './support/hub';
 
 describe('federation across subgraphs', () => {
@@ -66,5 +67,17 @@ describe('the start-up banner example', () => {
     expect(units.some((u: any) => u.auditFindings.totalCount > 0)).toBe(true);
     expect(units.every((u: any) => u.inspections.length > 0)).toBe(true);
     expect(units.every((u: any) => u.leadershipTeam.length >= 3)).toBe(true);
+  });
+});
+
+describe('an interrupted demo seed', () => {
+  it('is recognised on the next start; a database from DATABASE_URL is never wiped', async () => {
+    const hub = await startTestHub();
+    const url = hub.db.url;
+    await hub.sources.get('access')!.query('UPDATE access.seed_state SET completed_at = NULL');
+    await expect(startHub({ port: 0, databaseUrl: url, seed: true })).rejects.toThrow(/interrupted.*seed -- --reset/);
+    const [{ n }] = await hub.sources.get('organization')!.query('SELECT count(*)::int AS n FROM organization.inspected_unit');
+    expect(n).toBeGreaterThan(200);
+    await hub.stop();
   });
 });

@@ -49,6 +49,16 @@ describe('gateway: authentication, limits and operations', () => {
     expect(tooMany.data).toBeUndefined();
     expect(tooMany.errors![0].message).toMatch(/alias/i);
 
+    // Cost counts page sizes sent as variables as well as literals.
+    const costly = 'query($n: Int) { units(first: $n) { nodes { cadres(first: $n) { nodes { careerHistory { post } petitions(first: $n) { totalCount } } } } } }';
+    const tooCostly = await gql(hub.url, office, costly, { n: 100 });
+    expect(tooCostly.data).toBeUndefined();
+    expect(codes(tooCostly)).toEqual(['BAD_USER_INPUT']);
+    expect(tooCostly.errors![0].message).toMatch(/cost/);
+    const cheap = await gql(hub.url, await hub.token('xfj-officer'), costly, { n: 5 });
+    expect(cheap.errors).toBeUndefined();
+    expect(cheap.data.units.nodes).toHaveLength(5);
+
     const res = await fetch(hub.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: office },
@@ -72,6 +82,13 @@ describe('gateway: authentication, limits and operations', () => {
     expect(new Set(seen).size).toBe(4);
     const bad = await gql(hub.url, office, '{ units(first: 2, after: "garbage") { totalCount } }');
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    // An edited cursor (valid shape, values the hub never issued) is refused too, not passed to SQL.
+    const [payload] = p1.data.units.pageInfo.endCursor.split('.');
+    const forged = Buffer.from(JSON.stringify(['garbage', 'not-a-uuid'])).toString('base64url');
+    for (const after of [`${forged}.${p1.data.units.pageInfo.endCursor.split('.')[1]}`, payload]) {
+      const res = await gql(hub.url, office, 'query($after: String) { units(first: 2, after: $after) { totalCount } }', { after });
+      expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    }
   });
 
   it('filters units by region subtree and kind, and finds one by credit code', async () => {
@@ -83,7 +100,15 @@ describe('gateway: authentication, limits and operations', () => {
     expect(one.data.unitByCreditCode).toEqual({ creditCode: code, kind: 'TOWNSHIP' });
   });
 
-  it('hides internals: no stack traces outside development, unknown ids are input errors', async () => {
+  it('refuses out-of-range dates and NUL characters as input errors, before they reach SQL', async () => {
+    const early = await gql(hub.url, office, '{ units(first: 1) { nodes { petitions(from: "0000-01-01") { totalCount } } } }');
+    expect(codes(early)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const nul = await gql(hub.url, office, 'query($c: String!) { unitByCreditCode(creditCode: $c) { name } }', { c: 'a\u0000b' });
+    expect(nul.status).toBe(400);
+    expect(codes(nul)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('hides internals: no stack traces, unknown ids are input errors', async () => {
     const res = await gql(hub.url, office, '{ unit(id: "not-a-uuid") { name } }');
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|at \w+ \(/);

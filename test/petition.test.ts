@@ -143,7 +143,7 @@ describe('petition subgraph (信访局), through the gateway', () => {
     });
 
     it('costs the same number of SQL statements for 50 units as for 5', async () => {
-      const q = `query($n: Int!) { units(first: $n) { nodes { petitions(first: 3, category: INTEGRITY_DISCIPLINE) { totalCount nodes { id subjectCadre { id } } }
+      const q = `query($n: Int!) { units(first: $n) { nodes { petitions(first: 3, category: INTEGRITY_DISCIPLINE) { totalCount nodes { id category } }
         petitionStats { total byYear { year count } } publicOpinions(first: 2) { totalCount nodes { sentiment } } } } }`;
       const five = await gql(hub.url, office, q, { n: 5 });
       const fifty = await gql(hub.url, office, q, { n: 50 });
@@ -228,7 +228,8 @@ describe('petition subgraph (信访局), through the gateway', () => {
         expect.objectContaining({ external_id: 'T-XFJ-2', status: 'HANDLING', reporter_name: null }),
       ]);
 
-      const seen = await gql(hub.url, office, `query($c: String!, $id: ID!) {
+      // Which cadre a petition names is CONDITIONAL: the petition bureau itself reads it here.
+      const seen = await gql(hub.url, xfj, `query($c: String!, $id: ID!) {
         unitByCreditCode(creditCode: $c) { petitions(from: "2025-03-01", to: "2025-03-09", first: 50) { nodes { id subjectCadre { id name } } } }
         cadre(id: $id) { name petitions { totalCount nodes { id } } }
       }`, { c: unitCode, id: cadre.id });

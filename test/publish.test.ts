@@ -135,6 +135,42 @@ describe('publishing (organization subgraph, through the gateway)', () => {
     expect(posts).toEqual(['副科长']);
   });
 
+  it('counts parent changes, clears a removed parent, and refuses cycles and duplicate credit codes', async () => {
+    const parent = unit(20);
+    const child = unit(21, { parentCreditCode: parent.creditCode });
+    const first = await gql(hub.url, zzb, PUBLISH_UNITS, { records: [child, parent] });
+    expect(first.data.publishUnits).toMatchObject({ created: 2 });
+    const parentOf = async (n: number) =>
+      (await hub.sources.get('organization')!.query(
+        `SELECT p.credit_code FROM organization.inspected_unit u LEFT JOIN organization.inspected_unit p ON p.id = u.parent_unit_id WHERE u.external_id = $1`,
+        [`T-UNIT-${n}`],
+      ))[0].credit_code;
+    expect(await parentOf(21)).toBe(parent.creditCode);
+
+    const cleared = await gql(hub.url, zzb, PUBLISH_UNITS, { records: [unit(21)] });
+    expect(cleared.data.publishUnits).toMatchObject({ updated: 1, unchanged: 0 });
+    expect(await parentOf(21)).toBeNull();
+
+    const cycle = await gql(hub.url, zzb, PUBLISH_UNITS, { records: [unit(20, { parentCreditCode: unit(21).creditCode }), unit(21, { parentCreditCode: parent.creditCode })] });
+    expect(codes(cycle)).toEqual(['BAD_USER_INPUT']);
+    expect(cycle.errors![0].message).toMatch(/cycle/);
+    expect(await parentOf(20)).toBeNull();
+
+    const dupInBatch = await gql(hub.url, zzb, PUBLISH_UNITS, { records: [unit(22), { ...unit(23), creditCode: unit(22).creditCode }] });
+    expect(dupInBatch.errors![0].extensions!.recordErrors).toEqual([expect.objectContaining({ index: 1, field: 'creditCode', message: expect.stringContaining('record 0') })]);
+    const heldElsewhere = await gql(hub.url, zzb, PUBLISH_UNITS, { records: [{ ...unit(24), creditCode: parent.creditCode }] });
+    expect(heldElsewhere.errors![0].extensions!.recordErrors).toEqual([expect.objectContaining({ index: 0, field: 'creditCode', message: expect.stringContaining('T-UNIT-20') })]);
+  });
+
+  it('measures lengths on what is stored, and treats an explicit null like an absent field on retry', async () => {
+    const padded = await gql(hub.url, zzb, PUBLISH_UNITS, { records: [unit(30, { name: `${' '.repeat(10)}${'单'.repeat(195)}` })] });
+    expect(padded.errors![0].extensions!.recordErrors).toEqual([expect.objectContaining({ field: 'name', message: expect.stringContaining('at most 200') })]);
+    const absent = await gql(hub.url, zzb, PUBLISH_UNITS, { records: [unit(31)], batchKey: 'zzb-null-vs-absent' });
+    expect(absent.data.publishUnits.created).toBe(1);
+    const withNull = await gql(hub.url, zzb, PUBLISH_UNITS, { records: [{ ...unit(31), parentCreditCode: null }], batchKey: 'zzb-null-vs-absent' });
+    expect(withNull.data.publishUnits).toMatchObject({ replayed: true });
+  });
+
   it('refuses principals of another agency, and officers without a publishing role', async () => {
     for (const login of ['xfj-system', 'jw-officer', 'admin', 'xcb-office']) {
       const res = await gql(hub.url, await hub.token(login), PUBLISH_UNITS, { records: [unit(8)] });

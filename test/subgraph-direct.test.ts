@@ -43,7 +43,7 @@ describe('subgraphs trust only the gateway', () => {
   });
 
   it('answers nothing to an identity signed with another key, expired, or for another audience', async () => {
-    const identity = { principalId: await hub.principalId('admin'), principalName: 'x', agencyId: '00000000-0000-4000-8000-000000000000', agencyKind: AgencyKind.INSPECTION_OFFICE, roles: [Role.ADMIN], requestId: 'r1' };
+    const identity = { principalId: await hub.principalId('admin'), principalName: 'x', agencyId: '00000000-0000-4000-8000-000000000000', agencyKind: AgencyKind.INSPECTION_OFFICE, roles: [Role.ADMIN], requestId: 'r1', grants: [], recusal: { units: [], regions: [] } };
     const wrongKey = await signIdentity(identity, 'guessed-secret');
     const key = new TextEncoder().encode(hub.config.internalSecret);
     const expired = await new SignJWT({ ...identity }).setProtectedHeader({ alg: 'HS256' }).setIssuer('xuncha-hub-gateway').setAudience('xuncha-hub-subgraph').setIssuedAt(0).setExpirationTime(60).sign(key);
@@ -57,7 +57,7 @@ describe('subgraphs trust only the gateway', () => {
   });
 
   it('answers a correctly signed identity (so the refusals above are about the signature)', async () => {
-    const identity = { principalId: await hub.principalId('admin'), principalName: 'x', agencyId: '00000000-0000-4000-8000-000000000000', agencyKind: AgencyKind.INSPECTION_OFFICE, roles: [Role.ADMIN], requestId: 'r1' };
+    const identity = { principalId: await hub.principalId('admin'), principalName: 'x', agencyId: '00000000-0000-4000-8000-000000000000', agencyKind: AgencyKind.INSPECTION_OFFICE, roles: [Role.ADMIN], requestId: 'r1', grants: [], recusal: { units: [], regions: [] } };
     const res = await post(served[0].url, attempts()[1], { [IDENTITY_HEADER]: await signIdentity(identity, hub.config.internalSecret) });
     expect(res.status).toBe(200);
     expect(res.body.data._entities[0].id).toBe(unitId);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config';
 import { connectSubgraph } from '../db/database';
-import { isEmpty, seedAll } from '../db/seed/run';
+import { dropHubSchemas, isEmpty, seedAll } from '../db/seed/run';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { fail, parseArgs } from './args';
 import { withDatabaseUrl } from './connect';
@@ -23,7 +23,7 @@ async function main() {
     try {
       if (flags.reset) {
         const first = await connectSubgraph(SUBGRAPHS[0], url, false);
-        for (const mod of SUBGRAPHS) await first.query(`DROP SCHEMA IF EXISTS "${mod.name}" CASCADE`);
+        await dropHubSchemas(first);
         await first.destroy();
       }
       for (const mod of SUBGRAPHS) sources.set(mod.name, await connectSubgraph(mod, url));

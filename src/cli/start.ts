@@ -10,7 +10,8 @@ import { log } from '../log';
 async function main() {
   const hub = await startHub({ callerHandlesSignals: true });
   const [office] = await hub.sources.get('access')!.query(`SELECT id FROM access.principal WHERE login = 'xcb-office'`);
-  const token = office ? await mintToken(hub.config, office.id) : '(no demo data: mint one with npm run token -- --principal <login>)';
+  // A ready-made token is a demo convenience: never printed (or minted) in production.
+  const token = office && !hub.config.production ? await mintToken(hub.config, office.id) : '(mint one with npm run token -- --principal <login>)';
   const keysFile = path.join(hub.config.dataDir, 'demo-api-keys.json');
   const keys = existsSync(keysFile) ? Object.keys(JSON.parse(readFileSync(keysFile, 'utf8'))).length : 0;
   const banner = [

@@ -16,21 +16,21 @@ const KNOWN = new Set([
 ]);
 
 /**
- * Errors carry a code and never internals outside development: an unexpected error
- * (a SQL failure, a bug) is logged with its detail and answered with a generic
- * INTERNAL_SERVER_ERROR, so table names or values never reach a client.
+ * Errors carry a code and never a stack trace: an unexpected error (a SQL failure, a
+ * bug) is logged with its detail and answered as INTERNAL_SERVER_ERROR, with a
+ * generic message outside development, so table names or values never reach a client.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   if (code && KNOWN.has(code)) {
-    if (loadConfig().nodeEnv === 'development') return formatted;
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   if (code === 'INTERNAL_SERVER_ERROR' || !code) {
     log.error({ err: error, path: formatted.path }, 'unexpected error');
-    if (loadConfig().nodeEnv === 'development') return formatted;
-    return { message: 'Internal error; it has been logged', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    // In development the message helps; the stack and anything else stay in the log.
+    const message = loadConfig().nodeEnv === 'development' ? formatted.message : 'Internal error; it has been logged';
+    return { message, path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions };

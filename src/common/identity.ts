@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
+import type { ActiveGrant, Recusal } from '../authz/grant-types';
 import { AgencyKind, Role } from './agency';
 import { unauthenticated } from './errors';
 
@@ -14,6 +15,9 @@ export interface Identity {
   agencyKind: AgencyKind;
   roles: Role[];
   requestId: string;
+  /** Grants that apply to this caller now (see authz/grant-types). */
+  grants: ActiveGrant[];
+  recusal: Recusal;
 }
 
 export const IDENTITY_HEADER = 'x-hub-identity';
@@ -45,6 +49,8 @@ export async function verifyIdentity(token: string | undefined, secret: string):
       agencyKind: p.agencyKind,
       roles: p.roles,
       requestId: p.requestId,
+      grants: Array.isArray(p.grants) ? p.grants : [],
+      recusal: p.recusal ?? { units: [], regions: [] },
     };
   } catch {
     throw unauthenticated('Invalid or expired gateway identity');

@@ -1,6 +1,9 @@
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { createHmac } from 'node:crypto';
+import { loadConfig } from '../config';
 import { badInput } from './errors';
+import { isUuid } from './loaders';
 import { Open } from '../authz/sensitivity';
 
 @ArgsType()
@@ -51,16 +54,26 @@ export function pageSize(first: number | undefined, max: number, fallback = 20):
 }
 
 type Cursor = [string | number | null, string];
+
+// Cursors are signed: a client may only hand back what the hub issued, so an edited
+// cursor is refused as input instead of reaching SQL as a malformed value.
+const sign = (payload: string) => createHmac('sha256', loadConfig().internalSecret).update(`cursor:${payload}`).digest('base64url').slice(0, 16);
+
 export function encodeCursor(sortValue: unknown, id: string): string {
   const v = sortValue instanceof Date ? sortValue.toISOString() : (sortValue as string | number | null);
-  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+  const payload = Buffer.from(JSON.stringify([v, id])).toString('base64url');
+  return `${payload}.${sign(payload)}`;
 }
+
 export function decodeCursor(cursor: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as Cursor;
-  } catch {
-    /* fall through */
+  const [payload, mac] = cursor.split('.');
+  if (payload && mac && mac === sign(payload)) {
+    try {
+      const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      if (Array.isArray(parsed) && parsed.length === 2 && isUuid(parsed[1])) return parsed as Cursor;
+    } catch {
+      /* fall through */
+    }
   }
   throw badInput('after is not a cursor this service issued', { argument: 'after' });
 }

@@ -131,7 +131,8 @@ export async function publishRecords<I extends PublishedRecordInput>(spec: Publi
 
   const meta = spec.ds.getMetadata(spec.entity);
   const batchTable = `"${meta.schema}"."publish_batch"`;
-  const requestHash = createHash('sha256').update(JSON.stringify(spec.items)).digest('hex');
+  // An optional field sent as null is the same batch as one that leaves it out.
+  const requestHash = createHash('sha256').update(JSON.stringify(spec.items, (_k, v) => (v === null ? undefined : v))).digest('hex');
 
   return spec.ds.transaction(async (m) => {
     if (spec.batchKey) {

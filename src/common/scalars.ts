@@ -12,6 +12,9 @@ function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !DATE_RE.test(value)) throw new TypeError('Date must be a string YYYY-MM-DD');
   const d = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new TypeError(`Date ${value} does not exist`);
+  // Records of the hub's agencies fall in this range; anything else is a typing error.
+  const year = Number(value.slice(0, 4));
+  if (year < 1900 || year > 2100) throw new TypeError(`Date ${value} is outside 1900-2100`);
   return value;
 }
 

@@ -6,9 +6,10 @@ export function problems(...checks: [string, string | null][]): FieldProblem[] {
 }
 
 export function lengthProblem(value: string | null | undefined, min: number, max: number): string | null {
-  const len = (value ?? '').trim().length;
-  if (len < min) return min === 1 ? 'must not be empty' : `must have at least ${min} characters`;
-  return len > max ? `must have at most ${max} characters` : null;
+  const raw = value ?? '';
+  if (raw.trim().length < min) return min === 1 ? 'must not be empty' : `must have at least ${min} characters`;
+  // The stored value is what was sent, so its whole length counts, spaces included.
+  return raw.length > max ? `must have at most ${max} characters` : null;
 }
 
 export function rangeProblem(value: number | null | undefined, min: number, max: number): string | null {

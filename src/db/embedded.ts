@@ -30,6 +30,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, opts: { c
   const databaseDir = path.resolve(dir);
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  let lastLog = '';
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -38,10 +39,18 @@ export async function startEmbeddedPostgres(dir: string, port: number, opts: { c
     persistent: true,
     createPostgresUser: true,
     onLog: (m: string) => log.debug({ pg: String(m).trim() }, 'postgres'),
-    onError: (e: unknown) => log.debug({ pg: String(e).trim() }, 'postgres'),
+    onError: (e: unknown) => {
+      lastLog = String(e).trim().slice(-500);
+      log.debug({ pg: lastLog }, 'postgres');
+    },
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    // The package rejects with little detail; PostgreSQL's own words say what went wrong.
+    throw new Error(`Embedded PostgreSQL in ${databaseDir} (port ${port}) did not start: ${err instanceof Error ? err.message : String(err ?? '')} ${lastLog}`.trim());
+  }
   if (fresh) await pg.createDatabase(DATABASE);
   log.info({ dir: databaseDir, port }, 'embedded PostgreSQL started');
   let stopped = false;

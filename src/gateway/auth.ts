@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { GrantScopeKind, type ActiveGrant, type GrantEffect } from '../authz/grant-types';
+import type { MaskStrategy } from '../authz/sensitivity';
 import type { AgencyKind, Role } from '../common/agency';
+import { TieKind } from '../subgraphs/access/principal-context.entity';
 import { unauthenticated } from '../common/errors';
 import type { Identity } from '../common/identity';
 import { isUuid } from '../common/loaders';
@@ -8,16 +11,59 @@ import type { HubConfig } from '../config';
 import { hashApiKey } from '../subgraphs/access/resolver';
 import { verifyCallerToken } from './tokens';
 
+interface GrantRow {
+  id: string;
+  type_name: string;
+  fields: string[];
+  effect: GrantEffect;
+  mask_strategy: MaskStrategy | null;
+  scope_kind: GrantScopeKind;
+  unit_credit_codes: string[];
+  valid_from: string;
+  valid_to: string | null;
+}
+
 interface PrincipalRow {
   id: string;
   name: string;
   agency_id: string;
   kind: AgencyKind;
   roles: Role[];
+  ties: { kind: string; code: string }[];
+  team_units: string[];
+  grants: GrantRow[];
 }
 
-const PRINCIPAL_SQL = `SELECT p.id, p.name, p.agency_id, a.kind, p.roles
-  FROM access.principal p JOIN access.agency a ON a.id = p.agency_id WHERE p.active AND `;
+/**
+ * The caller, its agency, the grants that apply to it now, its recusal ties and its
+ * team's units — in ONE statement, read fresh on every request. Nothing is cached,
+ * so a grant change or revocation takes effect on the very next request in every
+ * gateway process, with no invalidation to miss.
+ */
+const principalSql = (where: string) => `
+  WITH p AS (
+    SELECT p.id, p.name, p.agency_id, a.kind, p.roles
+      FROM access.principal p JOIN access.agency a ON a.id = p.agency_id
+     WHERE p.active AND ${where}
+  ), tm AS (
+    SELECT m.team_id, m.unit_credit_codes FROM access.team_membership m JOIN p ON m.principal_id = p.id
+     WHERE m.valid_from <= now() AND m.valid_to > now()
+  )
+  SELECT p.*,
+    (SELECT coalesce(json_agg(json_build_object('kind', t.kind, 'code', t.code)), '[]') FROM access.principal_tie t WHERE t.principal_id = p.id) AS ties,
+    (SELECT coalesce(array_agg(DISTINCT u ORDER BY u), '{}') FROM tm, unnest(tm.unit_credit_codes) u) AS team_units,
+    (SELECT coalesce(json_agg(g ORDER BY g.created_at), '[]') FROM access."grant" g
+      WHERE g.revoked_at IS NULL AND g.valid_from <= now() AND (g.valid_to IS NULL OR g.valid_to > now())
+        AND (   (g.subject_kind = 'AGENCY' AND g.subject_value = p.agency_id::text)
+             OR (g.subject_kind = 'PRINCIPAL' AND g.subject_value = p.id::text)
+             OR (g.subject_kind = 'ROLE' AND g.subject_value = ANY (p.roles))
+             OR (g.subject_kind = 'TEAM' AND g.subject_value IN (SELECT team_id FROM tm)))) AS grants
+  FROM p`;
+
+function toActiveGrant(g: GrantRow, teamUnits: string[]): ActiveGrant {
+  const units = g.scope_kind === GrantScopeKind.ALL_UNITS ? null : g.scope_kind === GrantScopeKind.LISTED_UNITS ? g.unit_credit_codes : teamUnits;
+  return { id: g.id, typeName: g.type_name, fields: g.fields, effect: g.effect, mask: g.mask_strategy, units, validFrom: g.valid_from, validTo: g.valid_to };
+}
 
 /**
  * Resolves the caller from `Authorization: Bearer <jwt>` or `Authorization: ApiKey <key>`.
@@ -36,9 +82,9 @@ export async function authenticate(authorization: string | undefined, requestId:
       throw unauthenticated('Invalid or expired token');
     }
     if (!isUuid(principalId)) throw unauthenticated('Token subject is not a principal');
-    rows = await accessDs.query(`${PRINCIPAL_SQL} p.id = $1`, [principalId]);
+    rows = await accessDs.query(principalSql('p.id = $1'), [principalId]);
   } else if (/^apikey$/i.test(scheme) && credential) {
-    rows = await accessDs.query(`${PRINCIPAL_SQL} p.api_key_hash = $1`, [hashApiKey(credential)]);
+    rows = await accessDs.query(principalSql('p.api_key_hash = $1'), [hashApiKey(credential)]);
   } else {
     throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
   }
@@ -51,5 +97,10 @@ export async function authenticate(authorization: string | undefined, requestId:
     agencyKind: p.kind,
     roles: p.roles,
     requestId: requestId && /^[\w-]{1,64}$/.test(requestId) ? requestId : randomUUID(),
+    grants: p.grants.map((g) => toActiveGrant(g, p.team_units)),
+    recusal: {
+      units: p.ties.filter((t) => t.kind !== TieKind.HOME_REGION).map((t) => t.code),
+      regions: p.ties.filter((t) => t.kind === TieKind.HOME_REGION).map((t) => t.code),
+    },
   };
 }

@@ -7,15 +7,24 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { formatError } from '../common/format-error';
+import { jsonErrors } from '../common/http-errors';
 import type { HubConfig } from '../config';
 import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import type { RunningSubgraph } from '../subgraphs/server';
 import { authenticate } from './auth';
+import { costLimitPlugin } from './cost';
 import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './datasources';
 import { EXAMPLE_QUERY } from './example';
 import { playgroundHtml } from './playground';
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  return false;
+}
 
 export interface GatewayParts {
   app: express.Express;
@@ -75,7 +84,8 @@ export async function createGateway(
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.depth },
-    costLimit: { maxCost: config.limits.cost },
+    // Cost is checked by costLimitPlugin, which sees variable values.
+    costLimit: { enabled: false },
     maxAliases: { n: config.limits.aliases },
     maxTokens: { n: config.limits.tokens },
     maxDirectives: { n: 20 },
@@ -84,14 +94,14 @@ export async function createGateway(
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    includeStacktraceInErrorResponses: false,
     formatError,
     csrfPrevention: true,
     // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), sqlCountPlugin(!config.production)],
+    plugins: [...armor.plugins, costLimitPlugin(config.limits.cost), ApolloServerPluginLandingPageDisabled(), sqlCountPlugin(!config.production)],
   });
   await apollo.start();
 
@@ -122,6 +132,14 @@ export async function createGateway(
     '/graphql',
     servePage,
     express.json({ limit: config.maxBodyBytes }),
+    (req, res, next) => {
+      // PostgreSQL text cannot hold NUL; refuse it here with a clear code rather than deep in SQL.
+      if (containsNul(req.body)) {
+        res.status(400).json({ errors: [{ message: 'Strings may not contain the NUL character (\\u0000)', extensions: { code: 'BAD_USER_INPUT' } }] });
+        return;
+      }
+      next();
+    },
     (req, _res, next) => {
       const counter: SqlCounter = { statements: 0 };
       (req as express.Request & { sqlCounter?: SqlCounter }).sqlCounter = counter;
@@ -134,17 +152,6 @@ export async function createGateway(
       },
     }),
   );
-  // Bodies over the limit and malformed JSON get a GraphQL-shaped error with a code, not an HTML page.
-  app.use((err: Error & { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(err);
-    if (err.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `Request body exceeds ${config.maxBodyBytes}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (err.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    } else {
-      log.error({ err }, 'http error');
-      res.status(err.status ?? 500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    }
-  });
+  app.use(jsonErrors(config.maxBodyBytes));
   return { app, apollo, gateway };
 }

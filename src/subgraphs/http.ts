@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { jsonErrors } from '../common/http-errors';
 import { loadConfig } from '../config';
 import type { RunningSubgraph } from './server';
 
@@ -19,6 +20,7 @@ export async function serveSubgraph(sub: RunningSubgraph, port: number, host = l
     res.json({ status: 'ok', subgraph: sub.mod.name });
   });
   app.use('/graphql', express.json({ limit: config.maxBodyBytes }), expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers) }));
+  app.use(jsonErrors(config.maxBodyBytes));
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -29,7 +29,7 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource): Promi
   const server = new ApolloServer<SubgraphContext>({
     schema,
     introspection: !config.production,
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    includeStacktraceInErrorResponses: false,
     formatError,
     csrfPrevention: true,
     // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.

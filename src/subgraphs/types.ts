@@ -40,4 +40,6 @@ export interface SubgraphModule {
   /** Types reachable only through federation (never returned by a root field). */
   orphanedTypes?: Function[];
   seed?: (ds: DataSource, world: SeedWorld) => Promise<void>;
+  /** Runs after every subgraph has seeded (e.g. grants that name seeded units). */
+  seedFinal?: (ds: DataSource, world: SeedWorld) => Promise<void>;
 }

@@ -6,10 +6,28 @@ import { SUBGRAPHS } from '../../subgraphs/registry';
 import type { SeedWorld } from '../../subgraphs/types';
 import { seededRandom } from './random';
 
-/** True when nothing has been seeded or published yet. */
+export type SeedStatus = 'EMPTY' | 'SEEDED' | 'INTERRUPTED' | 'HAS_DATA';
+
+/**
+ * EMPTY: nothing yet. SEEDED: the demo city is complete. INTERRUPTED: a demo seed
+ * started and never finished. HAS_DATA: agencies exist without a demo seed (a real
+ * deployment), which is never touched.
+ */
+export async function seedStatus(sources: Map<string, DataSource>): Promise<SeedStatus> {
+  const access = sources.get('access')!;
+  const [state] = await access.query('SELECT completed_at FROM access.seed_state ORDER BY id DESC LIMIT 1');
+  if (state) return state.completed_at ? 'SEEDED' : 'INTERRUPTED';
+  const [{ n }] = await access.query('SELECT count(*)::int AS n FROM access.agency');
+  return n === 0 ? 'EMPTY' : 'HAS_DATA';
+}
+
 export async function isEmpty(sources: Map<string, DataSource>): Promise<boolean> {
-  const [{ n }] = await sources.get('access')!.query('SELECT count(*)::int AS n FROM access.agency');
-  return n === 0;
+  return (await seedStatus(sources)) === 'EMPTY';
+}
+
+/** Drops every subgraph's tables (demo databases only), so the next migration starts afresh. */
+export async function dropHubSchemas(any: DataSource): Promise<void> {
+  for (const mod of SUBGRAPHS) await any.query(`DROP SCHEMA IF EXISTS "${mod.name}" CASCADE`);
 }
 
 /**
@@ -19,12 +37,16 @@ export async function isEmpty(sources: Map<string, DataSource>): Promise<boolean
 export async function seedAll(sources: Map<string, DataSource>, scale: number, dataDir?: string): Promise<SeedWorld> {
   const started = Date.now();
   const world: SeedWorld = { scale, agencies: [], regions: [], units: [], cadres: [], rand: seededRandom(20240901) };
+  const access = sources.get('access')!;
+  const [{ id: stateId }] = await access.query('INSERT INTO access.seed_state (scale) VALUES ($1) RETURNING id', [scale]);
   for (const mod of SUBGRAPHS) {
     if (!mod.seed) continue;
     const ds = sources.get(mod.name);
     if (!ds) throw new Error(`seeding needs the ${mod.name} database`);
     await mod.seed(ds, world);
   }
+  for (const mod of SUBGRAPHS) if (mod.seedFinal) await mod.seedFinal(sources.get(mod.name)!, world);
+  await access.query('UPDATE access.seed_state SET completed_at = now() WHERE id = $1', [stateId]);
   if (dataDir && world.apiKeys) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(path.join(dataDir, 'demo-api-keys.json'), JSON.stringify(world.apiKeys, null, 2), { mode: 0o600 });

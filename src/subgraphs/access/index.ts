@@ -1,16 +1,23 @@
 import type { SubgraphModule } from '../types';
 import { Agency } from './agency.entity';
+import { CatalogResolver } from './catalog.resolver';
+import { GrantChange } from './grant-change.entity';
+import { Grant } from './grant.entity';
+import { GrantResolver } from './grant.resolver';
+import { PrincipalTie, SeedState, TeamMembership } from './principal-context.entity';
+import { seedAccessGrants } from './seed-grants';
 import { Principal } from './principal.entity';
 import { PrincipalResolver } from './resolver';
 import { seedAccess } from './seed';
 import { migrations } from '../../../migrations/access';
 
-/** Agencies and principals; later issues add grants and the disclosure audit trail. */
+/** Agencies, principals, grants (with their history) and the catalogue of shared fields. */
 export const access: SubgraphModule = {
   name: 'access',
   owner: null,
-  entities: [Agency, Principal],
+  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState],
   migrations,
-  resolvers: [PrincipalResolver],
+  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver],
   seed: seedAccess,
+  seedFinal: seedAccessGrants,
 };

@@ -61,6 +61,7 @@ export class PrincipalResolver {
     requireAdmin(ctx);
     if (!isUuid(agencyId) || !(await ctx.ds.getRepository(Agency).existsBy({ id: agencyId }))) throw badInput('No such agency', { argument: 'agencyId' });
     if (!/^[a-z0-9][a-z0-9._-]{2,59}$/.test(login)) throw badInput('login must be 3-60 lowercase letters, digits, . _ -', { argument: 'login' });
+    if (name.length > 100) throw badInput('name must have at most 100 characters', { argument: 'name' });
     if (await ctx.ds.getRepository(Principal).existsBy({ login })) throw badInput(`login ${login} is taken`, { argument: 'login' });
     const apiKey = `xh_${randomBytes(32).toString('base64url')}`;
     const principal = await ctx.ds.getRepository(Principal).save({

@@ -3,15 +3,15 @@ import { Column, Entity, Index, Unique } from 'typeorm';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { AuditKind } from './enums';
-import { Open } from '../../authz/sensitivity';
+import { Conditional, MaskStrategy, Open } from '../../authz/sensitivity';
 
 @ObjectType({ description: 'Audit project (审计项目): one audit of one unit, with the problems it found' })
 @Entity({ schema: 'audit', name: 'audit_project' })
 @Unique(['sourceAgencyId', 'externalId'])
 @Index(['unitCreditCode', 'reportDate'])
 export class AuditProject extends PublishedRecord {
-  @Open()
-  @Field({ description: 'Title (项目名称)' })
+  @Conditional(MaskStrategy.REDACT_TEXT)
+  @Field(() => String, { nullable: true, description: 'Title (项目名称) — CONDITIONAL: titles of economic-responsibility audits name the cadre' })
   @Column({ type: 'varchar', length: 200 })
   title: string;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { creditCodeProblem, residentIdProblem } from '../../common/codes';
 import { badInput } from '../../common/errors';
 import { PublishedRecordInput, PublishResult, publishRecords, type FieldProblem, BatchKeyArg } from '../../common/publish';
@@ -59,7 +59,24 @@ export class OrganizationPublishResolver {
     const regionCodes = new Set(
       (await ctx.ds.getRepository(Region).find({ select: { code: true }, where: { code: In(records.map((r) => r.regionCode)) } })).map((r) => r.code),
     );
-    const inBatch = new Set(records.map((r) => r.creditCode));
+    // A credit code identifies one unit: it may not come twice in a batch, nor under another external id.
+    const held = new Map<string, { external_id: string; source_agency_id: string }>(
+      (
+        await ctx.ds.query('SELECT credit_code, external_id, source_agency_id FROM organization.inspected_unit WHERE credit_code = ANY($1)', [
+          records.map((r) => r.creditCode),
+        ])
+      ).map((r: { credit_code: string; external_id: string; source_agency_id: string }) => [r.credit_code, r]),
+    );
+    const firstIndex = new Map<string, number>();
+    records.forEach((r, i) => firstIndex.has(r.creditCode) || firstIndex.set(r.creditCode, i));
+    const creditCodeClash = (r: UnitInput): string | null => {
+      const other = held.get(r.creditCode);
+      if (other && (other.external_id !== r.externalId || other.source_agency_id !== ctx.identity.agencyId)) {
+        return `already published as external id ${other.external_id}`;
+      }
+      const first = firstIndex.get(r.creditCode)!;
+      return records[first] !== r ? `duplicates the credit code of record ${first} of this batch` : null;
+    };
     return publishRecords({
       ds: ctx.ds,
       identity: ctx.identity,
@@ -70,7 +87,7 @@ export class OrganizationPublishResolver {
       items: records,
       validate: (r) =>
         problems(
-          ['creditCode', creditCodeProblem(r.creditCode)],
+          ['creditCode', creditCodeProblem(r.creditCode) ?? creditCodeClash(r)],
           ['name', lengthProblem(r.name, 1, 200)],
           ['kind', enumProblem(r.kind, UnitKind)],
           ['regionCode', regionCodes.has(r.regionCode) ? null : `region ${r.regionCode} is not known to the hub`],
@@ -83,33 +100,12 @@ export class OrganizationPublishResolver {
         name: r.name.trim(),
         kind: r.kind,
         regionCode: r.regionCode,
+        // Kept as published, so a changed or removed parent counts as a change.
+        parentCreditCode: r.parentCreditCode ?? null,
         authorisedHeadcount: r.authorisedHeadcount ?? null,
         actualHeadcount: r.actualHeadcount ?? null,
       }),
-      after: async (m, ids, items) => {
-        const withParent = items.filter((i) => i.parentCreditCode);
-        const unitTable = 'organization.inspected_unit';
-        // Parents may come later in the same batch, so they are linked once every row exists.
-        await m.query(
-          `UPDATE ${unitTable} u SET parent_unit_id = p.id
-             FROM unnest($1::text[], $2::text[]) AS x(code, parent_code)
-             JOIN ${unitTable} p ON p.credit_code = x.parent_code
-            WHERE u.credit_code = x.code AND u.parent_unit_id IS DISTINCT FROM p.id`,
-          [withParent.map((i) => i.creditCode), withParent.map((i) => i.parentCreditCode)],
-        );
-        const known = new Set(
-          (await m.query(`SELECT credit_code FROM ${unitTable} WHERE credit_code = ANY($1)`, [withParent.map((i) => i.parentCreditCode)])).map(
-            (r: { credit_code: string }) => r.credit_code,
-          ),
-        );
-        const missing = withParent.map((i) => [items.indexOf(i), i] as const).filter(([, i]) => !known.has(i.parentCreditCode!) && !inBatch.has(i.parentCreditCode!));
-        if (missing.length) {
-          throw badInput(`${missing.length} records name an unknown parent unit; nothing was written`, {
-            recordErrors: missing.map(([index, i]) => ({ index, externalId: i.externalId, field: 'parentCreditCode', message: `no unit with credit code ${i.parentCreditCode}` })),
-          });
-        }
-        void ids;
-      },
+      after: async (m, ids, items) => linkParents(m, [...ids.values()], items),
     });
   }
 
@@ -175,6 +171,44 @@ export class OrganizationPublishResolver {
       },
     });
   }
+}
+
+/**
+ * Links units to their parents once every row of the batch exists (parents may come
+ * later in the same batch), clears removed parents, and refuses unknown parents and
+ * cycles (A under B under A) — all inside the batch's transaction.
+ */
+async function linkParents(m: EntityManager, ids: string[], items: UnitInput[]): Promise<void> {
+  const table = 'organization.inspected_unit';
+  await m.query(
+    `UPDATE ${table} u SET parent_unit_id = p.id
+       FROM ${table} x LEFT JOIN ${table} p ON p.credit_code = x.parent_credit_code
+      WHERE u.id = x.id AND u.id = ANY($1) AND u.parent_unit_id IS DISTINCT FROM p.id`,
+    [ids],
+  );
+  const fail = (rows: { credit_code: string }[], message: (code: string, item: UnitInput) => string, summary: string) => {
+    const codes = new Set(rows.map((r) => r.credit_code));
+    const bad = items.map((item, index) => ({ item, index })).filter(({ item }) => codes.has(item.creditCode));
+    throw badInput(`${bad.length} ${summary}; nothing was written`, {
+      recordErrors: bad.map(({ item, index }) => ({ index, externalId: item.externalId, field: 'parentCreditCode', message: message(item.creditCode, item) })),
+    });
+  };
+  const orphans: { credit_code: string }[] = await m.query(
+    `SELECT credit_code FROM ${table} WHERE id = ANY($1) AND parent_credit_code IS NOT NULL AND parent_unit_id IS NULL`,
+    [ids],
+  );
+  if (orphans.length) fail(orphans, (_c, i) => `no unit with credit code ${i.parentCreditCode}`, 'records name an unknown parent unit');
+  const cycles: { credit_code: string }[] = await m.query(
+    `WITH RECURSIVE up(start_id, id, depth) AS (
+       SELECT u.id, u.parent_unit_id, 1 FROM ${table} u WHERE u.id = ANY($1) AND u.parent_unit_id IS NOT NULL
+       UNION ALL
+       SELECT up.start_id, p.parent_unit_id, up.depth + 1 FROM up JOIN ${table} p ON p.id = up.id
+        WHERE p.parent_unit_id IS NOT NULL AND up.id <> up.start_id AND up.depth < 50
+     )
+     SELECT DISTINCT u.credit_code FROM up JOIN ${table} u ON u.id = up.start_id WHERE up.id = up.start_id`,
+    [ids],
+  );
+  if (cycles.length) fail(cycles, () => 'the parent chain leads back to this unit', 'records form a cycle of parent units');
 }
 
 function careerHash(history: PostingInput[]): string {

@@ -57,9 +57,9 @@ export async function seedOrganization(ds: DataSource, world: SeedWorld): Promis
   type UnitSeed = Omit<InspectedUnit, 'id' | 'createdAt' | 'updatedAt' | 'sourceAgencyId' | 'externalId'> & { parentIndex?: number };
   const units: UnitSeed[] = [];
   let serial = 1;
-  const add = (u: Omit<UnitSeed, 'creditCode' | 'parentUnitId'>, prefix: string) => {
+  const add = (u: Omit<UnitSeed, 'creditCode' | 'parentUnitId' | 'parentCreditCode'>, prefix: string) => {
     const code6 = u.regionCode.slice(0, 6);
-    units.push({ ...u, creditCode: creditCode(prefix, code6, serial++), parentUnitId: null });
+    units.push({ ...u, creditCode: creditCode(prefix, code6, serial++), parentUnitId: null, parentCreditCode: null });
     return units.length - 1;
   };
   const areas = [{ code: CITY_CODE, name: CITY_NAME }, ...DISTRICTS.map((name, d) => ({ code: districtCode(d), name }))];
@@ -85,6 +85,7 @@ export async function seedOrganization(ds: DataSource, world: SeedWorld): Promis
       .forEach((v) => {
         const vi = add({ name: `中共${town.name}${v.name}支部委员会`, kind: UnitKind.VILLAGE, regionCode: v.code, authorisedHeadcount: null, actualHeadcount: int(rand, 5, 12) }, '54');
         units[vi].parentIndex = ti;
+        units[vi].parentCreditCode = units[ti].creditCode;
       });
   }
   const unitIds = await bulkInsert(

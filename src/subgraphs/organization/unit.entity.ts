@@ -34,6 +34,10 @@ export class InspectedUnit extends PublishedRecord {
   @Column({ name: 'parent_unit_id', type: 'uuid', nullable: true })
   parentUnitId: string | null;
 
+  /** The parent as published; parent_unit_id is derived from it after each batch. */
+  @Column({ name: 'parent_credit_code', type: 'char', length: 18, nullable: true })
+  parentCreditCode: string | null;
+
   @Open()
   @Field(() => Int, { nullable: true, description: 'Authorised headcount (核定编制数)' })
   @Column({ name: 'authorised_headcount', type: 'int', nullable: true })

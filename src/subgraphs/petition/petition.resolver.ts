@@ -5,7 +5,7 @@ import type { SubgraphContext } from '../types';
 import { petitionsById } from './loaders';
 import { Petition } from './petition.entity';
 import { CadreRef, UnitRef } from './refs';
-import { Open } from '../../authz/sensitivity';
+import { Conditional, Open } from '../../authz/sensitivity';
 
 @Resolver(() => Petition)
 export class PetitionResolver {
@@ -24,8 +24,8 @@ export class PetitionResolver {
     return { creditCode: p.unitCreditCode };
   }
 
-  @Open()
-  @FieldResolver(() => CadreRef, { nullable: true, description: 'Cadre the petition is about, when it names one (被反映干部)' })
+  @Conditional()
+  @FieldResolver(() => CadreRef, { nullable: true, description: 'Cadre the petition is about, when it names one (被反映干部) — CONDITIONAL' })
   subjectCadre(@Root() p: Petition): CadreRef | null {
     return p.cadreId ? { id: p.cadreId } : null;
   }

@@ -1,0 +1,37 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { badInput } from '../common/errors';
+
+/**
+ * A list field with `first:` costs `first` times its selection. Counted on the
+ * resolved operation with the request's variables, so `first: $n` costs as much as
+ * the value sent — a static rule (graphql-armor's) would count a variable as 1.
+ */
+const pagedEstimator =
+  (defaultPage: number): ComplexityEstimator =>
+  ({ args, childComplexity }) => {
+    if (!('first' in args) && !('after' in args)) return undefined;
+    const first = typeof args.first === 'number' && args.first > 0 ? args.first : defaultPage;
+    return 1 + first * Math.max(1, childComplexity);
+  };
+
+export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pagedEstimator(defaultPage), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw badInput(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, { cost, maxCost });
+          }
+        },
+      };
+    },
+  };
+}

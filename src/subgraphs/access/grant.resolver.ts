@@ -1,0 +1,134 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { catalog } from '../../authz/catalog';
+import { GrantSubjectKind } from '../../authz/grant-types';
+import { SharingClass } from '../../authz/sensitivity';
+import { Role } from '../../common/agency';
+import { badInput, forbidden, hubError } from '../../common/errors';
+import { isUuid } from '../../common/loaders';
+import type { SubgraphContext } from '../types';
+import { GrantChange, GrantChangeAction } from './grant-change.entity';
+import { Grant } from './grant.entity';
+import { GrantInput, NarrowGrantInput } from './grant.inputs';
+import { assertMayManage, checkFields, checkScope, checkSubject, checkWindow, narrowed } from './grant.rules';
+
+const snapshot = (g: Grant): Record<string, unknown> => JSON.parse(JSON.stringify(g));
+
+async function record(m: EntityManager, grant: Grant, action: GrantChangeAction, by: string, before: Grant | null): Promise<void> {
+  const change = m.getRepository(GrantChange).create({ grantId: grant.id, action, changedBy: by, before: before ? snapshot(before) : null, after: snapshot(grant) });
+  await m.getRepository(GrantChange).save(change);
+}
+
+async function loadForChange(m: EntityManager, id: string): Promise<Grant> {
+  if (!isUuid(id)) throw badInput('id is not a grant id', { argument: 'id' });
+  // Row lock: two admins narrowing at once must not both read the same "before".
+  const grant = await m.getRepository(Grant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!grant) throw hubError('NOT_FOUND', `No grant ${id}`);
+  if (grant.revokedAt) throw badInput(`Grant ${id} is already revoked`);
+  return grant;
+}
+
+@Resolver()
+export class GrantResolver {
+  @Mutation(() => Grant, { description: 'Create a grant (新建授权): admins, or officers of the owning agency for its own types' })
+  async createGrant(@Arg('input', () => GrantInput) input: GrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
+    const catalogFields = await assertMayManage(ctx.identity, input.typeName);
+    checkFields(input.typeName, input.fields, catalogFields, input.effect, input.maskStrategy);
+    checkScope(input.scopeKind, input.unitCreditCodes);
+    const validFrom = input.validFrom ?? new Date();
+    checkWindow(validFrom, input.validTo ?? null);
+    if (input.purpose.trim().length < 4) throw badInput('purpose: say what the grant is for', { argument: 'purpose' });
+    return ctx.ds.transaction(async (m) => {
+      await checkSubject(m, input.subjectKind, input.subjectValue);
+      const grant = await m.getRepository(Grant).save(
+        m.getRepository(Grant).create({
+          subjectKind: input.subjectKind,
+          subjectValue: input.subjectValue,
+          typeName: input.typeName,
+          fields: input.fields,
+          effect: input.effect,
+          maskStrategy: input.maskStrategy ?? null,
+          scopeKind: input.scopeKind,
+          unitCreditCodes: input.unitCreditCodes,
+          validFrom,
+          validTo: input.validTo ?? null,
+          purpose: input.purpose.trim(),
+          requestRef: input.requestRef ?? null,
+          createdBy: ctx.identity.principalId,
+        }),
+      );
+      await record(m, grant, GrantChangeAction.CREATE, ctx.identity.principalId, null);
+      return grant;
+    });
+  }
+
+  @Mutation(() => Grant, { description: 'Narrow a grant (收窄授权): fewer fields or units, an earlier end, or MASK instead of ALLOW' })
+  async narrowGrant(@Arg('id', () => ID) id: string, @Arg('input', () => NarrowGrantInput) input: NarrowGrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
+    return ctx.ds.transaction(async (m) => {
+      const grant = await loadForChange(m, id);
+      const catalogFields = await assertMayManage(ctx.identity, grant.typeName);
+      const before = { ...grant };
+      Object.assign(grant, narrowed(grant, input));
+      checkFields(grant.typeName, grant.fields, catalogFields, grant.effect, grant.maskStrategy);
+      await m.getRepository(Grant).save(grant);
+      await record(m, grant, GrantChangeAction.NARROW, ctx.identity.principalId, before);
+      return grant;
+    });
+  }
+
+  @Mutation(() => Grant, { description: 'Revoke a grant at once (撤销授权)' })
+  async revokeGrant(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Grant> {
+    return ctx.ds.transaction(async (m) => {
+      const grant = await loadForChange(m, id);
+      await assertMayManage(ctx.identity, grant.typeName);
+      const before = { ...grant };
+      grant.revokedAt = new Date();
+      grant.revokedBy = ctx.identity.principalId;
+      await m.getRepository(Grant).save(grant);
+      await record(m, grant, GrantChangeAction.REVOKE, ctx.identity.principalId, before);
+      return grant;
+    });
+  }
+
+  @Query(() => [Grant], { description: 'Grants (授权列表): admins see all, officers those on their agency’s types' })
+  async grants(
+    @Arg('typeName', () => String, { nullable: true }) typeName: string | null,
+    @Arg('subjectKind', () => GrantSubjectKind, { nullable: true }) subjectKind: GrantSubjectKind | null,
+    @Arg('subjectValue', () => String, { nullable: true }) subjectValue: string | null,
+    @Arg('includeRevoked', { defaultValue: false }) includeRevoked: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Grant[]> {
+    const types = await this.manageableTypes(ctx, typeName);
+    return ctx.ds.getRepository(Grant).find({
+      where: {
+        ...(types ? { typeName: In(types) } : {}),
+        ...(subjectKind ? { subjectKind } : {}),
+        ...(subjectValue ? { subjectValue } : {}),
+        ...(includeRevoked ? {} : { revokedAt: IsNull() }),
+      },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  @Query(() => [GrantChange], { description: 'Every change of a grant, oldest first (授权变更记录)' })
+  async grantHistory(@Arg('grantId', () => ID) grantId: string, @Ctx() ctx: SubgraphContext): Promise<GrantChange[]> {
+    if (!isUuid(grantId)) throw badInput('grantId is not a grant id', { argument: 'grantId' });
+    const grant = await ctx.ds.getRepository(Grant).findOneBy({ id: grantId });
+    if (!grant) throw hubError('NOT_FOUND', `No grant ${grantId}`);
+    await assertMayManage(ctx.identity, grant.typeName);
+    return ctx.ds.getRepository(GrantChange).find({ where: { grantId }, order: { changedAt: 'ASC' } });
+  }
+
+  /** null: every type (admin); otherwise the types the caller's agency owns. */
+  private async manageableTypes(ctx: SubgraphContext, typeName: string | null): Promise<string[] | null> {
+    if (ctx.identity.roles.includes(Role.ADMIN)) return typeName ? [typeName] : null;
+    if (!ctx.identity.roles.includes(Role.AGENCY_OFFICER)) throw forbidden('Only admins and agency officers may list grants');
+    if (typeName) {
+      await assertMayManage(ctx.identity, typeName);
+      return [typeName];
+    }
+    const own = (await catalog()).filter((e) => e.ownerAgencyKind === ctx.identity.agencyKind && e.sensitivity === SharingClass.CONDITIONAL);
+    return [...new Set(own.map((e) => e.typeName))];
+  }
+}
+

@@ -1,0 +1,115 @@
+import type { EntityManager } from 'typeorm';
+import type { CatalogEntry } from '../../authz/catalog';
+import { fieldsOf } from '../../authz/catalog';
+import { GrantEffect, GrantScopeKind, GrantSubjectKind } from '../../authz/grant-types';
+import { maskApplies } from '../../authz/masks';
+import { MaskStrategy, SharingClass } from '../../authz/sensitivity';
+import { Role } from '../../common/agency';
+import { creditCodeProblem } from '../../common/codes';
+import { badInput, forbidden } from '../../common/errors';
+import type { Identity } from '../../common/identity';
+import { isUuid } from '../../common/loaders';
+import { Agency } from './agency.entity';
+import type { Grant } from './grant.entity';
+import { Principal } from './principal.entity';
+
+/**
+ * Who may manage grants on a type: admins on every type, officers of the owning
+ * agency on their agency's types only (an agency decides what it shares).
+ */
+export async function assertMayManage(identity: Identity, typeName: string): Promise<Map<string, CatalogEntry>> {
+  const fields = await fieldsOf(typeName);
+  if (!fields.size) throw badInput(`Unknown type ${typeName}; see the catalog query`, { argument: 'typeName' });
+  if (identity.roles.includes(Role.ADMIN)) return fields;
+  const owner = [...fields.values()].find((f) => f.sensitivity === SharingClass.CONDITIONAL)?.ownerAgencyKind;
+  if (identity.roles.includes(Role.AGENCY_OFFICER) && owner && owner === identity.agencyKind) return fields;
+  throw forbidden(`Only admins, or officers of the agency owning ${typeName}, may manage its grants`);
+}
+
+const problem = (field: string, message: string) => badInput(`${field}: ${message}`, { argument: field });
+
+/** Checks fields and mask against the catalogue: only CONDITIONAL fields are grantable. */
+export function checkFields(typeName: string, fields: string[], catalogFields: Map<string, CatalogEntry>, effect: GrantEffect, mask: MaskStrategy | null | undefined): void {
+  const conditional = [...catalogFields.values()].filter((f) => f.sensitivity === SharingClass.CONDITIONAL);
+  if (!conditional.length) throw problem('typeName', `${typeName} has no CONDITIONAL fields to grant`);
+  for (const name of fields) {
+    const f = catalogFields.get(name);
+    if (!f) throw problem('fields', `${typeName} has no field ${name}`);
+    if (f.sensitivity === SharingClass.RESTRICTED) throw problem('fields', `${typeName}.${name} is RESTRICTED: it is never shared`);
+    if (f.sensitivity === SharingClass.OPEN) throw problem('fields', `${typeName}.${name} is OPEN: it needs no grant`);
+  }
+  if (new Set(fields).size !== fields.length) throw problem('fields', 'lists a field twice');
+  if (effect === GrantEffect.ALLOW && mask) throw problem('maskStrategy', 'only a MASK grant takes a mask');
+  if (effect === GrantEffect.MASK) {
+    const covered = fields.length ? fields.map((n) => catalogFields.get(n)!) : conditional;
+    for (const f of covered) {
+      const strategy = mask ?? f.defaultMask;
+      if (!strategy) throw problem('maskStrategy', `${typeName}.${f.fieldName} has no default mask; name one`);
+      if (!maskApplies(strategy, f.valueType)) throw problem('maskStrategy', `${strategy} cannot mask ${typeName}.${f.fieldName} (${f.valueType})`);
+    }
+  }
+}
+
+export async function checkSubject(m: EntityManager, kind: GrantSubjectKind, value: string): Promise<void> {
+  const ok =
+    kind === GrantSubjectKind.AGENCY
+      ? isUuid(value) && (await m.getRepository(Agency).existsBy({ id: value }))
+      : kind === GrantSubjectKind.PRINCIPAL
+        ? isUuid(value) && (await m.getRepository(Principal).existsBy({ id: value }))
+        : kind === GrantSubjectKind.ROLE
+          ? (Object.values(Role) as string[]).includes(value)
+          : /^\S{1,100}$/.test(value);
+  if (!ok) throw problem('subjectValue', `no ${kind.toLowerCase()} ${value}`);
+}
+
+export function checkScope(kind: GrantScopeKind, units: string[]): void {
+  if (kind === GrantScopeKind.LISTED_UNITS) {
+    if (!units.length) throw problem('unitCreditCodes', 'LISTED_UNITS needs at least one unit');
+    for (const u of units) {
+      const p = creditCodeProblem(u);
+      if (p) throw problem('unitCreditCodes', `${u}: ${p}`);
+    }
+  } else if (units.length) {
+    throw problem('unitCreditCodes', `only LISTED_UNITS takes units (scope is ${kind})`);
+  }
+}
+
+export function checkWindow(from: Date, to: Date | null): void {
+  if (Number.isNaN(from.getTime())) throw problem('validFrom', 'is not a time');
+  if (to && !(to > from)) throw problem('validTo', 'must be after validFrom');
+  if (to && to <= new Date()) throw problem('validTo', 'is already past');
+}
+
+/** A narrowing may only take away: fields, units, time, or clear text (ALLOW → MASK). */
+export function narrowed(grant: Grant, input: { fields?: string[] | null; scopeKind?: GrantScopeKind | null; unitCreditCodes?: string[] | null; validTo?: Date | null; effect?: GrantEffect | null; maskStrategy?: MaskStrategy | null }): Partial<Grant> {
+  const next: Partial<Grant> = {};
+  if (input.fields) {
+    const current = grant.fields;
+    if (!input.fields.length) throw problem('fields', 'cannot widen to every field; list a subset');
+    if (current.length && input.fields.some((f) => !current.includes(f))) throw problem('fields', 'may only remove fields');
+    next.fields = input.fields;
+  }
+  if (input.scopeKind || input.unitCreditCodes) {
+    const kind = input.scopeKind ?? grant.scopeKind;
+    const units = input.unitCreditCodes ?? (kind === grant.scopeKind ? grant.unitCreditCodes : []);
+    checkScope(kind, units);
+    const wider =
+      (grant.scopeKind === GrantScopeKind.LISTED_UNITS && (kind !== GrantScopeKind.LISTED_UNITS || units.some((u) => !grant.unitCreditCodes.includes(u)))) ||
+      (grant.scopeKind === GrantScopeKind.TEAM_UNITS && kind === GrantScopeKind.ALL_UNITS);
+    if (wider) throw problem('scopeKind', 'may only cover fewer units');
+    next.scopeKind = kind;
+    next.unitCreditCodes = units;
+  }
+  if (input.validTo) {
+    if (grant.validTo && input.validTo > grant.validTo) throw problem('validTo', 'may only end earlier');
+    checkWindow(grant.validFrom, input.validTo);
+    next.validTo = input.validTo;
+  }
+  if (input.effect) {
+    if (input.effect === GrantEffect.ALLOW && grant.effect === GrantEffect.MASK) throw problem('effect', 'MASK cannot become ALLOW by narrowing');
+    next.effect = input.effect;
+  }
+  if (input.maskStrategy !== undefined && input.maskStrategy !== null) next.maskStrategy = input.maskStrategy;
+  if (!Object.keys(next).length) throw badInput('Nothing to narrow');
+  return next;
+}
