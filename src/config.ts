@@ -21,6 +21,8 @@ export interface HubConfig {
   limits: { depth: number; cost: number; aliases: number; tokens: number };
   subgraphUrls: Record<string, string | undefined>;
   seedOnEmpty: boolean;
+  /** Benchmark-only: build subgraphs without field enforcement, to measure its cost. */
+  benchWithoutEnforcement: boolean;
 }
 
 export const SUBGRAPH_NAMES = ['organization', 'petition', 'discipline', 'audit', 'inspection', 'access'] as const;
@@ -87,6 +89,7 @@ export function loadConfig(): HubConfig {
     },
     subgraphUrls,
     seedOnEmpty: process.env.HUB_SEED !== 'false',
+    benchWithoutEnforcement: false,
   };
   return cached;
 }

@@ -82,7 +82,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         schemas.push({ name: mod.name, schema: await buildFederatedSchema(mod), url: config.subgraphUrls[mod.name] });
         continue;
       }
-      const sub = await createSubgraph(mod, sources.get(mod.name)!);
+      const sub = await createSubgraph(mod, sources.get(mod.name)!, config);
       schemas.push({ name: mod.name, schema: sub.schema });
       subgraphs.set(mod.name, sub);
     }

@@ -205,7 +205,8 @@ describe('audit subgraph (through the gateway)', () => {
     expect(audited.findings[0]).toMatchObject({ amount: BIG, description: '挤占挪用专项资金用于弥补日常公用经费' });
     expect(u.leadershipTeam).toEqual([{ name: '测试干部', auditProjects: [{ title: '测试审计项目1' }] }]);
 
-    const other = await gql(hub.url, xcb, DOSSIER, { c: UNIT });
+    // An agency holding no grant on audit data (the demo data grants some to the inspection office).
+    const other = await gql(hub.url, await hub.token('gaj-officer'), DOSSIER, { c: UNIT });
     const v = other.data.unitByCreditCode;
     expect(v.name).toBe('测试审计单位');
     expect(v.auditStats).toEqual({ findings: 4, rectified: 2, totalAmount: null });

@@ -1,6 +1,4 @@
-import { Directive, registerEnumType, UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import { forbidden } from '../common/errors';
-import type { SubgraphContext } from '../subgraphs/types';
+import { Directive, registerEnumType } from 'type-graphql';
 
 /**
  * Sharing class of a field (DESIGN.md §4): OPEN 无条件共享, CONDITIONAL 有条件共享,
@@ -51,31 +49,16 @@ registerEnumType(MaskStrategy, {
 /** The SDL that declares the directive in every subgraph (see common/federation.ts). */
 export const SENSITIVITY_SDL = `
 "Sharing class of a field (共享类别), with the mask used when a grant says MASK"
-directive @sensitivity(level: SharingClass!, mask: MaskStrategy) on FIELD_DEFINITION
+directive @sensitivity(level: SharingClass!, mask: MaskStrategy) on FIELD_DEFINITION | OBJECT
 `;
 
-const guard =
-  (level: Exclude<SharingClass, SharingClass.OPEN>): MiddlewareFn<SubgraphContext> =>
-  async ({ context, info }, next) => {
-    if (context.owner !== null && context.identity.agencyKind === context.owner) return next();
-    throw forbidden(`${info.parentType.name}.${info.fieldName} is ${level}: not shared with your agency`, {
-      sensitivity: level,
-      field: `${info.parentType.name}.${info.fieldName}`,
-    });
-  };
-
 type FieldDecorator = (target: object, key: string | symbol, descriptor?: any) => void;
-const combine =
-  (...decorators: FieldDecorator[]): FieldDecorator =>
-  (target, key, descriptor) => {
-    for (const d of decorators) d(target, key, descriptor);
-  };
 
 const declare = (level: SharingClass, mask?: MaskStrategy): FieldDecorator => Directive(`@sensitivity(level: ${level}${mask ? `, mask: ${mask}` : ''})`);
 
 /** 无条件共享: readable by every authenticated member agency. */
 export const Open = () => declare(SharingClass.OPEN);
-/** 有条件共享: readable by other agencies only under a grant (until grants exist: the owner only). */
-export const Conditional = (mask?: MaskStrategy) => combine(declare(SharingClass.CONDITIONAL, mask), UseMiddleware(guard(SharingClass.CONDITIONAL)));
+/** 有条件共享: readable by other agencies under an active grant covering the record's unit; `mask` is the default for MASK grants. */
+export const Conditional = (mask?: MaskStrategy) => declare(SharingClass.CONDITIONAL, mask);
 /** 不予共享: readable only inside the owning agency. */
-export const Restricted = (mask?: MaskStrategy) => combine(declare(SharingClass.RESTRICTED, mask), UseMiddleware(guard(SharingClass.RESTRICTED)));
+export const Restricted = (mask?: MaskStrategy) => declare(SharingClass.RESTRICTED, mask);

@@ -1,13 +1,29 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { DisclosureLog } from '../authz/disclosures';
+import { enforceSchema } from '../authz/enforce';
+import { PolicyEvaluator } from '../authz/policy';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { buildFederatedSchema } from '../common/federation';
 import { IDENTITY_HEADER, verifyIdentity } from '../common/identity';
 import { RequestLoaders } from '../common/loaders';
-import { loadConfig } from '../config';
+import { loadConfig, type HubConfig } from '../config';
 import { formatError } from '../common/format-error';
 import type { SubgraphContext, SubgraphModule } from './types';
+
+/** Hands what the request disclosed to the gateway, which writes the audit trail. */
+const reportDisclosures: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single' && contextValue.disclosures?.size) {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, disclosures: contextValue.disclosures.toJSON() };
+        }
+      },
+    };
+  },
+};
 
 export interface RunningSubgraph {
   mod: SubgraphModule;
@@ -23,9 +39,10 @@ export interface RunningSubgraph {
  * its own HTTP service; both paths go through contextFromHeaders, so neither
  * answers — not even `_service` or `_entities` — without the gateway's signature.
  */
-export async function createSubgraph(mod: SubgraphModule, ds: DataSource): Promise<RunningSubgraph> {
-  const config = loadConfig();
-  const schema = await buildFederatedSchema(mod);
+export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config: HubConfig = loadConfig()): Promise<RunningSubgraph> {
+  const built = await buildFederatedSchema(mod);
+  // Benchmarks measure the cost of enforcement by switching it off; nothing else may.
+  const schema = config.benchWithoutEnforcement ? built : enforceSchema(built);
   const server = new ApolloServer<SubgraphContext>({
     schema,
     introspection: !config.production,
@@ -35,7 +52,7 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource): Promi
     // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
     stopOnTerminationSignals: false,
     // Traces would go to Apollo's cloud; the hub never sends data off the intranet.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures],
   });
   await server.start();
   return {
@@ -46,7 +63,16 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource): Promi
     async contextFromHeaders(headers) {
       const raw = headers[IDENTITY_HEADER];
       const identity = await verifyIdentity(Array.isArray(raw) ? raw[0] : raw, config.internalSecret);
-      return { identity, owner: mod.owner, ds, loaders: new RequestLoaders(), maxPageSize: config.maxPageSize };
+      return {
+        identity,
+        owner: mod.owner,
+        ds,
+        loaders: new RequestLoaders(),
+        maxPageSize: config.maxPageSize,
+        policy: new PolicyEvaluator(identity, mod.owner),
+        disclosures: new DisclosureLog(),
+        maskSecret: config.internalSecret,
+      };
     },
   };
 }

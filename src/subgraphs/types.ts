@@ -4,6 +4,8 @@ import type { AgencyKind } from '../common/agency';
 import type { Identity } from '../common/identity';
 import type { SubgraphName } from '../config';
 import type { RequestLoaders } from '../common/loaders';
+import type { DisclosureLog } from '../authz/disclosures';
+import type { PolicyEvaluator } from '../authz/policy';
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext {
@@ -13,6 +15,12 @@ export interface SubgraphContext {
   ds: DataSource;
   loaders: RequestLoaders;
   maxPageSize: number;
+  /** The permission model for this caller, memoised for the request. */
+  policy: PolicyEvaluator;
+  /** CONDITIONAL/RESTRICTED values this request disclosed, reported to the gateway's audit trail. */
+  disclosures: DisclosureLog;
+  /** Key of the per-agency pseudonyms (PSEUDONYM masks). */
+  maskSecret: string;
 }
 
 /** Shared by seeding: what the organization seed created, for other subgraphs to refer to. */
