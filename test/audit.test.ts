@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { creditCodeCheckChar, residentIdCheckChar } from '../src/common/codes';
-import { codes, gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
+import { type GqlResult, type TestHub, agencyId, codes, gql, grant, startTestHub } from './support/hub';
 
 const PUBLISH = `mutation($records: [AuditProjectInput!]!, $batchKey: String) {
   publishAuditProjects(records: $records, batchKey: $batchKey) { batchKey received created updated unchanged replayed }
@@ -205,18 +205,30 @@ describe('audit subgraph (through the gateway)', () => {
     expect(audited.findings[0]).toMatchObject({ amount: BIG, description: '挤占挪用专项资金用于弥补日常公用经费' });
     expect(u.leadershipTeam).toEqual([{ name: '测试干部', auditProjects: [{ title: '测试审计项目1' }] }]);
 
-    // An agency holding no grant on audit data (the demo data grants some to the inspection office).
-    const other = await gql(hub.url, await hub.token('gaj-officer'), DOSSIER, { c: UNIT });
+    // An agency holding no grant on audit data sees none of it, not even in the statistics.
+    const gaj = await hub.token('gaj-officer');
+    const none = (await gql(hub.url, gaj, DOSSIER, { c: UNIT })).data.unitByCreditCode;
+    expect(none.auditStats).toEqual({ findings: 0, rectified: 0, totalAmount: null });
+    expect(none.auditProjects.totalCount).toBe(0);
+    // Granted the records of this unit with titles and amounts masked, it sees that they exist, and no more.
+    const gajAgency = await agencyId(hub, 'gaj');
+    await grant(hub, { subjectKind: 'AGENCY', subjectValue: gajAgency, typeName: 'AuditProject', fields: ['title'], effect: 'MASK', scopeKind: 'LISTED_UNITS', unitCreditCodes: [UNIT] });
+    await grant(hub, { subjectKind: 'AGENCY', subjectValue: gajAgency, typeName: 'AuditFinding', fields: ['amount'], effect: 'MASK', maskStrategy: 'AMOUNT_BUCKET', scopeKind: 'LISTED_UNITS', unitCreditCodes: [UNIT] });
+    const other = await gql(hub.url, gaj, DOSSIER, { c: UNIT });
     const v = other.data.unitByCreditCode;
     expect(v.name).toBe('测试审计单位');
     expect(v.auditStats).toEqual({ findings: 4, rectified: 2, totalAmount: null });
     expect(v.auditProjects.totalCount).toBe(3);
     for (const p of v.auditProjects.nodes) {
-      // Titles of economic-responsibility audits name the cadre, so they are CONDITIONAL too.
-      expect(p.title).toBeNull();
+      // Titles of economic-responsibility audits name the cadre, so they are CONDITIONAL too; masked by default.
+      expect(p.title).toBe('[已脱敏]');
       expect(p.auditedCadre).toBeNull();
-      for (const f of p.findings) expect(f).toMatchObject({ category: expect.any(String), severity: expect.any(String), description: null, amount: null });
+      for (const f of p.findings) {
+        expect(f).toMatchObject({ category: expect.any(String), severity: expect.any(String), description: null });
+        if (f.amount !== null) expect(f.amount).toMatch(/^(<1万|1万-10万|10万-100万|100万-1000万|1000万-1亿|≥1亿)$/);
+      }
     }
+    expect(v.auditProjects.nodes.flatMap((p: any) => p.findings).some((f: any) => f.amount !== null)).toBe(true);
     expect(v.leadershipTeam).toEqual([{ name: '测试干部', auditProjects: null }]);
     expect(new Set(codes(other))).toEqual(new Set(['FORBIDDEN']));
     const paths = errorPaths(other);
@@ -225,8 +237,6 @@ describe('audit subgraph (through the gateway)', () => {
       expect.arrayContaining([
         'unitByCreditCode.auditStats.totalAmount',
         `unitByCreditCode.auditProjects.nodes.${i}.auditedCadre`,
-        `unitByCreditCode.auditProjects.nodes.${i}.title`,
-        `unitByCreditCode.auditProjects.nodes.${i}.findings.0.amount`,
         `unitByCreditCode.auditProjects.nodes.${i}.findings.0.description`,
         'unitByCreditCode.leadershipTeam.0.auditProjects',
       ]),

@@ -1,5 +1,5 @@
 import { residentIdCheckChar } from '../src/common/codes';
-import { codes, gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
+import { type GqlResult, type TestHub, agencyId, codes, gql, grant, startTestHub } from './support/hub';
 
 const PUBLISH_INSPECTORS = `mutation($records: [InspectorInput!]!, $batchKey: String) {
   publishInspectors(records: $records, batchKey: $batchKey) { batchKey received created updated unchanged replayed }
@@ -345,14 +345,15 @@ describe('inspection subgraph (rounds, talent pool, findings, rectification) thr
     expect(denied.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
     expect(new Set(other.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
 
-    const dossier = await gql(hub.url, jw, `query($a: String!) { unitByCreditCode(creditCode: $a) { name inspections { round { name } findings { category description } } } }`, {
-      a: unitA.creditCode,
-    });
-    expect(dossier.data.unitByCreditCode.name).toBe(unitA.name);
-    const rec = dossier.data.unitByCreditCode.inspections.find((r: InspectionRec) => r.round.name === '2026年机动巡察（测试）');
-    expect(rec.findings[0]).toEqual({ category: 'INTEGRITY', description: null });
-    expect(codes(dossier).length).toBeGreaterThan(0);
-    expect(codes(dossier).every((c) => c === 'FORBIDDEN')).toBe(true);
+    const DOSSIER = `query($a: String!) { unitByCreditCode(creditCode: $a) { name inspections { round { name } findings { category description } } } }`;
+    const findingsOf = (res: any) => res.data.unitByCreditCode.inspections.find((r: InspectionRec) => r.round.name === '2026年机动巡察（测试）').findings;
+    // Findings are CONDITIONAL records: without a grant another agency sees none of them.
+    const before = await gql(hub.url, jw, DOSSIER, { a: unitA.creditCode });
+    expect(before.data.unitByCreditCode.name).toBe(unitA.name);
+    expect(findingsOf(before)).toEqual([]);
+    await grant(hub, { subjectKind: 'AGENCY', subjectValue: await agencyId(hub, 'jw'), typeName: 'InspectionFinding', fields: ['description'], effect: 'MASK', maskStrategy: 'REDACT_TEXT', scopeKind: 'LISTED_UNITS', unitCreditCodes: [unitA.creditCode] });
+    const dossier = await gql(hub.url, jw, DOSSIER, { a: unitA.creditCode });
+    expect(findingsOf(dossier)[0]).toEqual({ category: 'INTEGRITY', description: '[已脱敏]' });
   });
 
   it('pages and filters the talent pool and rounds; refuses pages above the maximum', async () => {

@@ -1,4 +1,4 @@
-import { gql, startTestHub, type TestHub } from './support/hub';
+import { agencyId, gql, grant, startTestHub, type TestHub } from './support/hub';
 
 const QUERY = `query($first: Int!) {
   units(first: $first) {
@@ -19,6 +19,8 @@ describe('no N+1: SQL statements do not grow with the number of units', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub();
+    // Sanctions are CONDITIONAL records: the inspection office sees them under a grant.
+    await grant(hub, { subjectKind: 'AGENCY', subjectValue: await agencyId(hub, 'xcb'), typeName: 'Sanction', fields: ['reason'], effect: 'ALLOW', scopeKind: 'ALL_UNITS' });
   });
   afterAll(() => hub?.stop());
 

@@ -174,19 +174,26 @@ describe('petition subgraph (信访局), through the gateway', () => {
       expect(anon.data.petition).toMatchObject({ anonymous: true, reporterName: null, reporterPhone: null, reporterIdNumber: null });
     });
 
-    it('gives other agencies null + FORBIDDEN for RESTRICTED and CONDITIONAL fields, keeping the petition and its OPEN fields', async () => {
-      for (const login of ['xcb-office', 'jw-officer', 'zzb-system']) {
+    it('gives other agencies null + FORBIDDEN for RESTRICTED and ungranted CONDITIONAL fields, keeping the petition and its OPEN fields', async () => {
+      // The inspection office holds the demo's standing grant: Petition records of every unit, summary masked.
+      const res = await gql(hub.url, await hub.token('xcb-office'), PETITION, { id: named });
+      const p = res.data.petition;
+      expect(p).toMatchObject({ id: named, anonymous: false, status: 'CONCLUDED', subjectUnit: { creditCode: expect.any(String), name: expect.any(String) } });
+      expect(p.channel).toEqual(expect.any(String));
+      expect(p.receivedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(p.concludedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(p.summary).toBe('[已脱敏]');
+      for (const f of ['reporterName', 'reporterPhone', 'reporterIdNumber', 'content', 'conclusion']) expect(p[f]).toBeNull();
+      const denied = (res.errors ?? []).map((e) => [e.extensions?.code, e.path?.join('.')]);
+      expect(denied).toEqual(
+        expect.arrayContaining(['reporterName', 'reporterPhone', 'reporterIdNumber', 'content', 'conclusion'].map((f) => ['FORBIDDEN', `petition.${f}`])),
+      );
+    });
+
+    it('hides petitions altogether from agencies without any grant on them', async () => {
+      for (const login of ['jw-officer', 'zzb-system']) {
         const res = await gql(hub.url, await hub.token(login), PETITION, { id: named });
-        const p = res.data.petition;
-        expect(p).toMatchObject({ id: named, anonymous: false, status: 'CONCLUDED', subjectUnit: { creditCode: expect.any(String), name: expect.any(String) } });
-        expect(p.channel).toEqual(expect.any(String));
-        expect(p.receivedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(p.concludedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        for (const f of ['reporterName', 'reporterPhone', 'reporterIdNumber', 'summary', 'content', 'conclusion']) expect(p[f]).toBeNull();
-        const denied = (res.errors ?? []).map((e) => [e.extensions?.code, e.path?.join('.')]);
-        expect(denied).toEqual(
-          expect.arrayContaining(['reporterName', 'reporterPhone', 'reporterIdNumber', 'summary', 'content', 'conclusion'].map((f) => ['FORBIDDEN', `petition.${f}`])),
-        );
+        expect({ login, petition: res.data.petition, errors: res.errors }).toEqual({ login, petition: null, errors: undefined });
       }
     });
 

@@ -5,7 +5,6 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { SubgraphModule } from '../subgraphs/types';
 import { MaskStrategy, SENSITIVITY_SDL, SharingClass } from '../authz/sensitivity';
-import { DateScalar } from './scalars';
 
 /** Identifies the hub's own directive; composed into the supergraph so routers and readers see it. */
 export const SENSITIVITY_SPEC = 'https://xuncha-hub.local/sensitivity/v1.0';
@@ -30,7 +29,6 @@ export async function buildFederatedSchema(mod: SubgraphModule): Promise<GraphQL
     skipCheck: true,
     validate: false,
     emitSchemaFile: false,
-    scalarsMap: [{ type: Date, scalar: DateScalar }],
   });
   const resolvers = createResolversMap(schema) as Record<string, any>;
   for (const [typeName, ref] of Object.entries(mod.referenceResolvers ?? {})) {

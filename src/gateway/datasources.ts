@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSource
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { IDENTITY_HEADER, signIdentity } from '../common/identity';
 import { unauthenticated } from '../common/errors';
+import type { DisclosureGroup } from '../authz/disclosures';
 import type { RunningSubgraph } from '../subgraphs/server';
 import type { GatewayContext } from './context';
 
@@ -28,8 +29,16 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
       { contextValue },
     );
     if (res.body.kind !== 'single') throw new Error('Incremental delivery is not supported between gateway and subgraphs');
-    return res.body.singleResult as GatewayGraphQLResponse;
+    return collectDisclosures(res.body.singleResult as GatewayGraphQLResponse, options.context as Partial<GatewayContext>);
   }
+}
+
+/** Takes the subgraph's disclosure report off its response and keeps it for the audit trail. */
+function collectDisclosures(response: GatewayGraphQLResponse, context: Partial<GatewayContext> | undefined): GatewayGraphQLResponse {
+  const reported = response.extensions?.disclosures as DisclosureGroup[] | undefined;
+  if (reported && context?.disclosures) context.disclosures.push(...reported);
+  if (response.extensions) delete response.extensions.disclosures;
+  return response;
 }
 
 /** Calls a subgraph running as its own service, signing the caller's identity. */
@@ -44,5 +53,10 @@ export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayConte
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set(IDENTITY_HEADER, await identityHeader(context as Partial<GatewayContext>, this.secret));
     if ((context as Partial<GatewayContext>)?.identity?.requestId) request.http?.headers.set('x-request-id', (context as GatewayContext).identity.requestId);
+  }
+
+  // An optional hook of RemoteGraphQLDataSource: it receives the parsed subgraph response.
+  async didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): Promise<GatewayGraphQLResponse> {
+    return collectDisclosures(response, context);
   }
 }

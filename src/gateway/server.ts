@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { appendDisclosures } from '../authz/audit-chain';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -66,6 +67,42 @@ const sqlCountPlugin = (expose: boolean): ApolloServerPlugin<GatewayContext> => 
   },
 });
 
+/**
+ * Writes what the request disclosed to the hash-chained audit trail before the
+ * response leaves: one append (one INSERT) per request, however many records. If
+ * the trail cannot be written, the data is not sent.
+ */
+const auditPlugin = (accessDs: DataSource): ApolloServerPlugin<GatewayContext> => ({
+  async requestDidStart({ request, contextValue }) {
+    return {
+      async willSendResponse({ response, operationName }) {
+        const groups = contextValue.disclosures ?? [];
+        if (!groups.length || !contextValue.identity) return;
+        const operationHash = createHash('sha256').update(request.query ?? '').digest('hex');
+        try {
+          await appendDisclosures(
+            accessDs,
+            groups.map((g) => ({
+              requestId: contextValue.identity.requestId,
+              principalId: contextValue.identity.principalId,
+              agencyId: contextValue.identity.agencyId,
+              operationName: operationName ?? request.operationName ?? null,
+              operationHash,
+              ...g,
+            })),
+          );
+        } catch (err) {
+          log.error({ err, requestId: contextValue.identity.requestId }, 'disclosure audit failed; response withheld');
+          if (response.body.kind === 'single') {
+            response.body.singleResult.data = null;
+            response.body.singleResult.errors = [{ message: 'The disclosure could not be audited; nothing was sent', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] as never;
+          }
+        }
+      },
+    };
+  },
+});
+
 export async function createGateway(
   config: HubConfig,
   supergraphSdl: string,
@@ -101,7 +138,7 @@ export async function createGateway(
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, costLimitPlugin(config.limits.cost), ApolloServerPluginLandingPageDisabled(), sqlCountPlugin(!config.production)],
+    plugins: [...armor.plugins, costLimitPlugin(config.limits.cost), ApolloServerPluginLandingPageDisabled(), auditPlugin(accessDs), sqlCountPlugin(!config.production)],
   });
   await apollo.start();
 
@@ -148,7 +185,7 @@ export async function createGateway(
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const identity = await authenticate(req.headers.authorization, req.get('x-request-id') ?? randomUUID(), accessDs, config);
-        return { identity, sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter };
+        return { identity, sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter, disclosures: [] };
       },
     }),
   );

@@ -81,3 +81,18 @@ export async function gql<T = any>(url: string, authorization: string | undefine
 
 /** Error codes of a result, for compact assertions. */
 export const codes = (r: GqlResult) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+/** Creates a grant as the demo admin, through the API; returns its id. */
+export async function grant(hub: TestHub, input: Record<string, unknown>): Promise<string> {
+  const res = await gql(hub.url, await hub.token('admin'), 'mutation($i: GrantInput!) { createGrant(input: $i) { id } }', {
+    i: { fields: [], unitCreditCodes: [], purpose: '测试授权', ...input },
+  });
+  if (res.errors) throw new Error(`createGrant failed: ${JSON.stringify(res.errors)}`);
+  return res.data.createGrant.id;
+}
+
+/** Id of a demo agency by its code (xcb, jw, sj, zzb, xfj, gaj, ...). */
+export async function agencyId(hub: TestHub, code: string): Promise<string> {
+  const [row] = await hub.sources.get('access')!.query('SELECT id FROM access.agency WHERE code = $1', [code]);
+  return row.id;
+}

@@ -1,6 +1,8 @@
 import type { SubgraphModule } from '../types';
 import { Agency } from './agency.entity';
+import { DisclosureAuditResolver } from './audit.resolver';
 import { CatalogResolver } from './catalog.resolver';
+import { DisclosureAudit } from './disclosure-audit.entity';
 import { GrantChange } from './grant-change.entity';
 import { Grant } from './grant.entity';
 import { GrantResolver } from './grant.resolver';
@@ -15,9 +17,9 @@ import { migrations } from '../../../migrations/access';
 export const access: SubgraphModule = {
   name: 'access',
   owner: null,
-  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState],
+  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit],
   migrations,
-  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver],
+  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, DisclosureAuditResolver],
   seed: seedAccess,
   seedFinal: seedAccessGrants,
 };

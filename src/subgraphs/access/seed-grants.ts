@@ -42,6 +42,9 @@ export async function seedAccessGrants(ds: DataSource, world: SeedWorld): Promis
   const grants: Partial<Grant>[] = [
     { subjectKind: GrantSubjectKind.TEAM, subjectValue: DEMO_TEAM_ID, typeName: 'Petition', fields: [], effect: GrantEffect.ALLOW, scopeKind: GrantScopeKind.TEAM_UNITS, ...round },
     { subjectKind: GrantSubjectKind.TEAM, subjectValue: DEMO_TEAM_ID, typeName: 'ProblemClue', fields: ['summary'], effect: GrantEffect.MASK, maskStrategy: MaskStrategy.REDACT_TEXT, scopeKind: GrantScopeKind.TEAM_UNITS, ...round },
+    // Standing arrangements of the collaboration catalogue: the inspection office sees that records exist, summaries redacted.
+    { subjectKind: GrantSubjectKind.AGENCY, subjectValue: office.id, typeName: 'Petition', fields: ['summary'], effect: GrantEffect.MASK, maskStrategy: MaskStrategy.REDACT_TEXT, scopeKind: GrantScopeKind.ALL_UNITS, validFrom: round.validFrom, validTo: null },
+    { subjectKind: GrantSubjectKind.AGENCY, subjectValue: office.id, typeName: 'ProblemClue', fields: ['summary'], effect: GrantEffect.MASK, maskStrategy: MaskStrategy.REDACT_TEXT, scopeKind: GrantScopeKind.ALL_UNITS, validFrom: round.validFrom, validTo: null },
     { subjectKind: GrantSubjectKind.AGENCY, subjectValue: office.id, typeName: 'AuditFinding', fields: ['amount'], effect: GrantEffect.MASK, maskStrategy: MaskStrategy.AMOUNT_BUCKET, scopeKind: GrantScopeKind.ALL_UNITS, validFrom: round.validFrom, validTo: null },
     { subjectKind: GrantSubjectKind.ROLE, subjectValue: Role.INSPECTION_OFFICE, typeName: 'Sanction', fields: ['reason'], effect: GrantEffect.ALLOW, scopeKind: GrantScopeKind.LISTED_UNITS, unitCreditCodes: teamUnits.slice(0, 2), ...round },
   ].map((g) => ({ maskStrategy: null, unitCreditCodes: [], purpose, requestRef: null, createdBy: admin, ...g }));

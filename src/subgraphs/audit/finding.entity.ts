@@ -1,15 +1,17 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Conditional, Open } from '../../authz/sensitivity';
+import { Conditional, Open, SharingClass } from '../../authz/sensitivity';
 import { DecimalScalar } from '../../common/scalars';
 import { FindingCategory, FindingSeverity, RectificationStatus } from './enums';
 import { AuditProject } from './project.entity';
+import { Records } from '../../authz/records';
 
 /**
  * Findings are published inside their project and keyed by their position in it
  * (seq), as audit reports number their problems; the unit and report date are
  * copied from the project so per-unit pages and statistics need no join.
  */
+@Records(SharingClass.CONDITIONAL, 'unitCreditCode')
 @ObjectType({ description: 'Audit finding (审计发现问题)' })
 @Entity({ schema: 'audit', name: 'audit_finding' })
 @Unique(['projectId', 'seq'])

@@ -3,8 +3,10 @@ import { Column, Entity, Index, Unique } from 'typeorm';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { AuditKind } from './enums';
-import { Conditional, MaskStrategy, Open } from '../../authz/sensitivity';
+import { Conditional, MaskStrategy, Open, SharingClass } from '../../authz/sensitivity';
+import { Records } from '../../authz/records';
 
+@Records(SharingClass.CONDITIONAL, 'unitCreditCode')
 @ObjectType({ description: 'Audit project (审计项目): one audit of one unit, with the problems it found' })
 @Entity({ schema: 'audit', name: 'audit_project' })
 @Unique(['sourceAgencyId', 'externalId'])

@@ -1,10 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Restricted, Open } from '../../authz/sensitivity';
+import { Conditional, Restricted, Open, SharingClass } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { ClueSource, ClueStatus, DisposalMethod } from './enums';
+import { Records } from '../../authz/records';
 
+@Records(SharingClass.CONDITIONAL, 'unitCreditCode')
 @ObjectType({ description: 'Problem clue (问题线索): a lead about possible misconduct and how it was disposed of' })
 @Entity({ schema: 'discipline', name: 'problem_clue' })
 @Unique(['sourceAgencyId', 'externalId'])

@@ -1,6 +1,7 @@
 import { In } from 'typeorm';
 import { groupByKey, uuids } from '../../common/loaders';
 import { hydrate, pagesByParent, sql, type Page, type SqlPart } from '../../common/paging';
+import { scopeClause, scopeFilter } from '../../authz/scope';
 import type { SubgraphContext } from '../types';
 import { ClueStats } from './clue-stats';
 import { ProblemClue } from './clue.entity';
@@ -27,21 +28,33 @@ export const cluesByUnit = (ctx: SubgraphContext, first: number, after: string |
     if (f.status) filters.push(sql('t.status = $?', f.status));
     if (f.from) filters.push(sql('t.received_date >= $?', f.from));
     if (f.to) filters.push(sql('t.received_date <= $?', f.to));
+    filters.push(scopeFilter(ctx, 'ProblemClue', 't.unit_credit_code'));
     return pagesByParent<ProblemClue>({ ds: ctx.ds, entity: ProblemClue, parentColumn: 'unit_credit_code', parentKeys: codes, filters, sortColumn: 'received_date', first, after });
   });
 
 export const sanctionsByUnit = (ctx: SubgraphContext, first: number, after: string | undefined) =>
   ctx.loaders.get<string, Page<Sanction>>(`sanctionsByUnit:${first}:${after ?? ''}`, (codes) =>
-    pagesByParent<Sanction>({ ds: ctx.ds, entity: Sanction, parentColumn: 'unit_credit_code', parentKeys: codes, filters: [], sortColumn: 'decided_date', first, after }),
+    pagesByParent<Sanction>({
+      ds: ctx.ds,
+      entity: Sanction,
+      parentColumn: 'unit_credit_code',
+      parentKeys: codes,
+      filters: [scopeFilter(ctx, 'Sanction', 't.unit_credit_code')],
+      sortColumn: 'decided_date',
+      first,
+      after,
+    }),
   );
 
 export const clueStatsByUnit = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, ClueStats>('clueStatsByUnit', async (codes) => {
+    const params: unknown[] = [codes, ClueStatus.CLOSED];
+    const scope = scopeClause(ctx, 'ProblemClue', 'unit_credit_code', params);
     const rows: { code: string; method: DisposalMethod | null; n: number; filed: number; closed: number }[] = await ctx.ds.query(
       `SELECT unit_credit_code AS code, disposal_method AS method, count(*)::int AS n,
               count(filed_date)::int AS filed, (count(*) FILTER (WHERE status = $2))::int AS closed
-         FROM discipline.problem_clue WHERE unit_credit_code = ANY($1) GROUP BY 1, 2`,
-      [codes, ClueStatus.CLOSED],
+         FROM discipline.problem_clue WHERE unit_credit_code = ANY($1) AND ${scope} GROUP BY 1, 2`,
+      params,
     );
     const grouped = groupByKey(codes, rows, (r) => r.code);
     return grouped.map((list) => ({
@@ -55,8 +68,13 @@ export const clueStatsByUnit = (ctx: SubgraphContext) =>
 
 export const sanctionsByCadre = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, Sanction[]>('sanctionsByCadre', async (cadreIds) => {
-    const rows = await ctx.ds.getRepository(Sanction).find({ where: { cadreId: In(uuids(cadreIds)) }, order: { decidedDate: 'DESC', id: 'DESC' } });
-    return groupByKey(cadreIds, rows, (s) => s.cadreId);
+    const params: unknown[] = [uuids(cadreIds)];
+    const raw: Record<string, unknown>[] = await ctx.ds.query(
+      `SELECT * FROM discipline.sanction t WHERE t.cadre_id = ANY($1) AND ${scopeClause(ctx, 'Sanction', 't.unit_credit_code', params)} ORDER BY t.decided_date DESC, t.id DESC`,
+      params,
+    );
+    const meta = ctx.ds.getMetadata(Sanction);
+    return groupByKey(cadreIds, raw.map((r) => hydrate<Sanction>(meta, r)), (s) => s.cadreId);
   });
 
 export const groupsByUnit = (ctx: SubgraphContext) =>

@@ -1,10 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Open } from '../../authz/sensitivity';
+import { Conditional, Open, SharingClass } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { SanctionKind, SanctionLevel } from './enums';
+import { Records } from '../../authz/records';
 
+@Records(SharingClass.CONDITIONAL, 'unitCreditCode')
 @ObjectType({ description: 'Party or government disciplinary sanction of a cadre (党纪政务处分)' })
 @Entity({ schema: 'discipline', name: 'sanction' })
 @Unique(['sourceAgencyId', 'externalId'])

@@ -1,9 +1,11 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Open } from '../../authz/sensitivity';
+import { Conditional, Open, SharingClass } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { FindingCategory, FindingSeverity } from './enums';
+import { Records } from '../../authz/records';
 
+@Records(SharingClass.CONDITIONAL, 'unitCreditCode')
 @ObjectType({ description: 'Finding (巡察发现问题) of a round in a unit' })
 @Entity({ schema: 'inspection', name: 'inspection_finding' })
 @Unique(['sourceAgencyId', 'externalId'])

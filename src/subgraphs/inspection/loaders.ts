@@ -1,6 +1,7 @@
 import { In } from 'typeorm';
 import { byKey, groupByKey, uuids } from '../../common/loaders';
 import { hydrate } from '../../common/paging';
+import { scopeClause } from '../../authz/scope';
 import type { SubgraphContext } from '../types';
 import { RECTIFIED_STATUSES, RoundStatus } from './enums';
 import { InspectionFinding } from './finding.entity';
@@ -53,8 +54,11 @@ export const assignmentsByTeam = (ctx: SubgraphContext) =>
 
 export const itemsByFinding = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, RectificationItem[]>('itemsByFinding', async (findingIds) => {
-    const rows = await ctx.ds.getRepository(RectificationItem).find({ where: { findingId: In(uuids(findingIds)) }, order: { seq: 'ASC' } });
-    return groupByKey(findingIds, rows, (i) => i.findingId);
+    const params: unknown[] = [uuids(findingIds)];
+    const scope = scopeClause(ctx, 'RectificationItem', 't.responsible_unit_credit_code', params);
+    const rows: Record<string, unknown>[] = await ctx.ds.query(`SELECT * FROM inspection.rectification_item t WHERE t.finding_id = ANY($1) AND ${scope} ORDER BY t.seq`, params);
+    const meta = ctx.ds.getMetadata(RectificationItem);
+    return groupByKey(findingIds, rows.map((r) => hydrate<RectificationItem>(meta, r)), (i) => i.findingId);
   });
 
 /** Key of a unit's findings in one round. */
@@ -64,12 +68,15 @@ export const findingsByUnitRound = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, InspectionFinding[]>('findingsByUnitRound', async (keys) => {
     const pairs = keys.map((k) => k.split('|')).filter(([, roundId]) => uuids([roundId]).length === 1);
     const meta = ctx.ds.getMetadata(InspectionFinding);
+    const params: unknown[] = [pairs.map(([unit]) => unit), pairs.map(([, round]) => round)];
+    const scope = scopeClause(ctx, 'InspectionFinding', 'f.unit_credit_code', params);
     const rows: Record<string, unknown>[] = await ctx.ds.query(
       `SELECT f.* FROM inspection.inspection_finding f
          JOIN unnest($1::bpchar[], $2::uuid[]) AS k(unit_credit_code, round_id)
            ON f.unit_credit_code = k.unit_credit_code AND f.round_id = k.round_id
+        WHERE ${scope}
         ORDER BY f.external_id`,
-      [pairs.map(([unit]) => unit), pairs.map(([, round]) => round)],
+      params,
     );
     const findings = rows.map((r) => hydrate<InspectionFinding>(meta, r));
     return groupByKey(keys, findings, (f) => unitRoundKey(f.unitCreditCode, f.roundId));
@@ -83,6 +90,9 @@ export const findingsByUnitRound = (ctx: SubgraphContext) =>
 export const inspectionsByUnit = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, InspectionRecord[]>('inspectionsByUnit', async (codes) => {
     const meta = ctx.ds.getMetadata(InspectionRound);
+    const params: unknown[] = [[...codes], RECTIFIED_STATUSES, RoundStatus.CANCELLED];
+    // The rate is a statistic over findings: it only counts findings the caller may see.
+    const scope = scopeClause(ctx, 'InspectionFinding', 'f.unit_credit_code', params);
     const rows: Record<string, unknown>[] = await ctx.ds.query(
       `WITH pairs AS (
          SELECT unit_credit_code, round_id FROM inspection.team_assignment WHERE unit_credit_code = ANY($1::bpchar[])
@@ -91,7 +101,7 @@ export const inspectionsByUnit = (ctx: SubgraphContext) =>
        ), rates AS (
          SELECT f.unit_credit_code, f.round_id, count(*) AS items, count(*) FILTER (WHERE i.status = ANY($2::text[])) AS rectified
            FROM inspection.inspection_finding f JOIN inspection.rectification_item i ON i.finding_id = f.id
-          WHERE f.unit_credit_code = ANY($1::bpchar[])
+          WHERE f.unit_credit_code = ANY($1::bpchar[]) AND ${scope}
           GROUP BY 1, 2
        )
        SELECT p.unit_credit_code AS __unit, a.team_id AS __team, rt.items AS __items, rt.rectified AS __rectified, r.*
@@ -100,7 +110,7 @@ export const inspectionsByUnit = (ctx: SubgraphContext) =>
          LEFT JOIN inspection.team_assignment a ON a.round_id = p.round_id AND a.unit_credit_code = p.unit_credit_code
          LEFT JOIN rates rt ON rt.unit_credit_code = p.unit_credit_code AND rt.round_id = p.round_id
         ORDER BY r.start_date DESC, r.id`,
-      [[...codes], RECTIFIED_STATUSES, RoundStatus.CANCELLED],
+      params,
     );
     const records = rows.map(
       (r): InspectionRecord => ({

@@ -1,13 +1,15 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Conditional, Open } from '../../authz/sensitivity';
+import { Conditional, Open, SharingClass } from '../../authz/sensitivity';
 import { DateScalar } from '../../common/scalars';
 import type { RectificationStatus } from './enums';
+import { Records } from '../../authz/records';
 
 /**
  * Items are published inside their finding and identified by their place in its
  * list, so a republished finding keeps its items' ids for the rectification ledger.
  */
+@Records(SharingClass.CONDITIONAL, 'responsibleUnitCreditCode')
 @ObjectType({ description: 'Rectification item (整改事项) of a finding' })
 @Entity({ schema: 'inspection', name: 'rectification_item' })
 @Unique(['findingId', 'seq'])

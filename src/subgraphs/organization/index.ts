@@ -1,3 +1,5 @@
+import { Records } from '../../authz/records';
+import { SharingClass } from '../../authz/sensitivity';
 import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
 import type { SubgraphModule } from '../types';
@@ -12,6 +14,13 @@ import { seedOrganization } from './seed';
 import { InspectedUnit } from './unit.entity';
 import { UnitResolver } from './unit.resolver';
 import { migrations } from '../../../migrations/organization';
+
+// A cadre's CONDITIONAL fields are granted per unit, found through this subgraph's loader. Other
+// subgraphs' Cadre stubs share the type name but carry no unit (their rows are only { id }).
+Records(SharingClass.OPEN, async (cadre: Cadre, ctx) =>
+  ctx.owner === AgencyKind.ORGANIZATION_DEPARTMENT && cadre.unitId ? ((await unitsById(ctx).load(cadre.unitId))?.creditCode ?? null) : null,
+)(Cadre);
+Records(SharingClass.OPEN, 'creditCode')(InspectedUnit);
 
 /** Organisation department (组织部): regions, inspected units, cadres and their careers. */
 export const organization: SubgraphModule = {

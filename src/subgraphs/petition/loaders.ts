@@ -1,6 +1,6 @@
-import { In } from 'typeorm';
 import { byKey, uuids } from '../../common/loaders';
-import { pagesByParent, sql, type Page, type SqlPart } from '../../common/paging';
+import { hydrate, pagesByParent, sql, type Page, type SqlPart } from '../../common/paging';
+import { scopeClause, scopeFilter } from '../../authz/scope';
 import type { SubgraphContext } from '../types';
 import { PetitionCategory } from './enums';
 import { Petition } from './petition.entity';
@@ -8,9 +8,15 @@ import { PublicOpinionItem } from './public-opinion.entity';
 
 /** Request-scoped loaders of the petition subgraph: one SQL statement per kind, level and argument shape. */
 export const petitionsById = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, Petition | null>('petitionById', async (ids) =>
-    byKey(ids, await ctx.ds.getRepository(Petition).findBy({ id: In(uuids(ids)) }), (p) => p.id),
-  );
+  ctx.loaders.get<string, Petition | null>('petitionById', async (ids) => {
+    const params: unknown[] = [uuids(ids)];
+    const rows: Record<string, unknown>[] = await ctx.ds.query(
+      `SELECT * FROM petition.petition t WHERE t.id = ANY($1) AND ${scopeClause(ctx, 'Petition', 't.unit_credit_code', params)}`,
+      params,
+    );
+    const meta = ctx.ds.getMetadata(Petition);
+    return byKey(ids, rows.map((r) => hydrate<Petition>(meta, r)), (p) => p.id);
+  });
 
 export interface PetitionFilter {
   from?: string | null;
@@ -34,7 +40,7 @@ export const petitionPagesByUnit = (ctx: SubgraphContext, first: number, after: 
       entity: Petition,
       parentColumn: 'unit_credit_code',
       parentKeys: codes,
-      filters: petitionFilters(f),
+      filters: [...petitionFilters(f), scopeFilter(ctx, 'Petition', 't.unit_credit_code')],
       sortColumn: 'received_date',
       first,
       after,
@@ -50,7 +56,7 @@ export const petitionPagesByCadre = (ctx: SubgraphContext, first: number, after:
       entity: Petition,
       parentColumn: 'cadre_id',
       parentKeys: valid,
-      filters: [],
+      filters: [scopeFilter(ctx, 'Petition', 't.unit_credit_code')],
       sortColumn: 'received_date',
       first,
       after,
@@ -66,7 +72,7 @@ export const opinionPagesByUnit = (ctx: SubgraphContext, first: number, after: s
       entity: PublicOpinionItem,
       parentColumn: 'unit_credit_code',
       parentKeys: codes,
-      filters: [],
+      filters: [scopeFilter(ctx, 'PublicOpinionItem', 't.unit_credit_code')],
       sortColumn: 'published_date',
       first,
       after,
@@ -88,14 +94,16 @@ type StatsRow = { k: string; category: PetitionCategory | null; year: number | n
  */
 export const petitionStatsByUnit = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, UnitPetitionStats>('petitionStatsByUnit', async (codes) => {
+    const params: unknown[] = [codes];
+    const scope = scopeClause(ctx, 'Petition', 't.unit_credit_code', params);
     const rows: StatsRow[] = await ctx.ds.query(
       `SELECT t.unit_credit_code AS k, t.category, extract(year FROM t.received_date)::int AS year,
               GROUPING(t.category)::int AS by_category, GROUPING(extract(year FROM t.received_date))::int AS by_year,
               count(*)::int AS n, count(*) FILTER (WHERE t.anonymous)::int AS anon
          FROM petition.petition t
-        WHERE t.unit_credit_code = ANY($1)
+        WHERE t.unit_credit_code = ANY($1) AND ${scope}
         GROUP BY GROUPING SETS ((t.unit_credit_code), (t.unit_credit_code, t.category), (t.unit_credit_code, extract(year FROM t.received_date)))`,
-      [codes],
+      params,
     );
     const stats = new Map<string, UnitPetitionStats>();
     const of = (k: string) => {

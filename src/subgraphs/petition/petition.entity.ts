@@ -1,10 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Restricted, Open } from '../../authz/sensitivity';
+import { Conditional, Restricted, Open, SharingClass } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { PetitionCategory, PetitionChannel, PetitionStatus } from './enums';
+import { Records } from '../../authz/records';
 
+@Records(SharingClass.CONDITIONAL, 'unitCreditCode')
 @ObjectType({ description: 'Petition (信访件/信访举报): a complaint or report about a unit, possibly about one of its cadres' })
 @Entity({ schema: 'petition', name: 'petition' })
 @Unique(['sourceAgencyId', 'externalId'])

@@ -1,10 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { Conditional, Open } from '../../authz/sensitivity';
+import { Conditional, Open, SharingClass } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
 import { DateScalar } from '../../common/scalars';
 import { OpinionSentiment } from './enums';
+import { Records } from '../../authz/records';
 
+@Records(SharingClass.CONDITIONAL, 'unitCreditCode')
 @ObjectType({ description: 'Public-opinion item (网络舆情): a published report or post about a unit' })
 @Entity({ schema: 'petition', name: 'public_opinion_item' })
 @Unique(['sourceAgencyId', 'externalId'])
