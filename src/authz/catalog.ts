@@ -15,6 +15,8 @@ export interface CatalogEntry {
   description: string | null;
   /** Named GraphQL type of the field's value, e.g. String, Date, Decimal. */
   valueType: string;
+  /** The type is a federated entity (InspectedUnit, Cadre). */
+  entity: boolean;
 }
 
 const ROOT = new Set(['Query', 'Mutation', 'Subscription']);
@@ -51,6 +53,7 @@ function entriesOf(name: string, owner: AgencyKind | null, schema: GraphQLSchema
         defaultMask: arg('mask') as MaskStrategy | null,
         description: field.description ?? null,
         valueType: getNamedType(field.type).name,
+        entity: keys.size > 0,
         // Marks key fields of entity stubs, so the owning subgraph's entry wins below.
         ...(keys.has(field.name) ? { isKey: true } : {}),
       } as CatalogEntry);

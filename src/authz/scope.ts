@@ -1,3 +1,4 @@
+import { forbidden } from '../common/errors';
 import { sql, type SqlPart } from '../common/paging';
 import type { SubgraphContext } from '../subgraphs/types';
 import { recordDeclaration } from './records';
@@ -35,4 +36,16 @@ export function scopeClause(ctx: SubgraphContext, typeName: string, column: stri
   const part = scopeFilter(ctx, typeName, column);
   let i = 0;
   return part.sql.replace(/\$\?/g, () => `$${params.push(part.params[i++])}`);
+}
+
+/**
+ * No oracles: filtering, sorting or grouping by a field needs clear-text read access
+ * to it on every record in the caller's scope; otherwise the query is refused rather
+ * than answered with a list that would itself disclose the field.
+ */
+export function assertMayQueryBy(ctx: SubgraphContext, typeName: string, fieldName: string): void {
+  const field = ctx.fieldPolicy(typeName, fieldName);
+  if (!ctx.policy.mayQueryBy(field)) {
+    throw forbidden(`Filtering or sorting by ${typeName}.${fieldName} needs read access to it (${field.level})`, { field: `${typeName}.${fieldName}`, sensitivity: field.level });
+  }
 }

@@ -4,6 +4,7 @@ import { isObjectType, isInterfaceType, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { SubgraphModule } from '../subgraphs/types';
+import { addMaskedFields } from '../authz/masked-fields';
 import { MaskStrategy, SENSITIVITY_SDL, SharingClass } from '../authz/sensitivity';
 
 /** Identifies the hub's own directive; composed into the supergraph so routers and readers see it. */
@@ -39,8 +40,10 @@ export async function buildFederatedSchema(mod: SubgraphModule): Promise<GraphQL
     printed.includes('enum SharingClass') ? '' : `enum SharingClass { ${Object.values(SharingClass).join(' ')} }`,
     printed.includes('enum MaskStrategy') ? '' : `enum MaskStrategy { ${Object.values(MaskStrategy).join(' ')} }`,
   ].join('\n');
+  const masked = addMaskedFields(printed);
+  for (const [typeName, fields] of Object.entries(masked.resolvers)) resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...fields };
   const subgraph = buildSubgraphSchema({
-    typeDefs: gql(`${FEDERATION_LINK}\n${SENSITIVITY_SDL}\n${enums}\n\n${printed}`),
+    typeDefs: gql(`${FEDERATION_LINK}\n${SENSITIVITY_SDL}\n${enums}\n\n${masked.sdl}`),
     resolvers: resolvers as any,
   });
   assertEveryFieldDeclared(mod.name, subgraph);

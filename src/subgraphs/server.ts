@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { DisclosureLog } from '../authz/disclosures';
-import { enforceSchema } from '../authz/enforce';
+import { enforceSchema, fieldPolicies } from '../authz/enforce';
 import { PolicyEvaluator } from '../authz/policy';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -55,6 +55,12 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config
     plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures],
   });
   await server.start();
+  const policies = new Map(fieldPolicies(built).map((f) => [`${f.typeName}.${f.fieldName}`, f]));
+  const fieldPolicy = (typeName: string, fieldName: string) => {
+    const f = policies.get(`${typeName}.${fieldName}`);
+    if (!f) throw new Error(`${typeName}.${fieldName} is not a field of subgraph ${mod.name}`);
+    return f;
+  };
   return {
     mod,
     ds,
@@ -72,6 +78,7 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config
         policy: new PolicyEvaluator(identity, mod.owner),
         disclosures: new DisclosureLog(),
         maskSecret: config.internalSecret,
+        fieldPolicy,
       };
     },
   };

@@ -5,7 +5,7 @@ import type { Identity } from '../common/identity';
 import type { SubgraphName } from '../config';
 import type { RequestLoaders } from '../common/loaders';
 import type { DisclosureLog } from '../authz/disclosures';
-import type { PolicyEvaluator } from '../authz/policy';
+import type { FieldPolicy, PolicyEvaluator } from '../authz/policy';
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext {
@@ -21,6 +21,8 @@ export interface SubgraphContext {
   disclosures: DisclosureLog;
   /** Key of the per-agency pseudonyms (PSEUDONYM masks). */
   maskSecret: string;
+  /** The declared sharing class of a field of this subgraph's schema. */
+  fieldPolicy(typeName: string, fieldName: string): FieldPolicy;
 }
 
 /** Shared by seeding: what the organization seed created, for other subgraphs to refer to. */

@@ -40,6 +40,10 @@ export function checkFields(typeName: string, fields: string[], catalogFields: M
   }
   if (new Set(fields).size !== fields.length) throw problem('fields', 'lists a field twice');
   if (effect === GrantEffect.ALLOW && mask) throw problem('maskStrategy', 'only a MASK grant takes a mask');
+  if (effect === GrantEffect.MASK && conditional.some((f) => f.entity)) {
+    // Entity types carry no maskedFields indicator (several subgraphs define them), so a masked value could pass for the real one.
+    throw problem('effect', `${typeName} is a shared entity: grant ALLOW or nothing, MASK is for record types`);
+  }
   if (effect === GrantEffect.MASK) {
     const covered = fields.length ? fields.map((n) => catalogFields.get(n)!) : conditional;
     for (const f of covered) {

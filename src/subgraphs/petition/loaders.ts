@@ -1,5 +1,5 @@
 import { byKey, uuids } from '../../common/loaders';
-import { hydrate, pagesByParent, sql, type Page, type SqlPart } from '../../common/paging';
+import { hydrate, pagesByParent, rootPage, sql, type Page, type SqlPart } from '../../common/paging';
 import { scopeClause, scopeFilter } from '../../authz/scope';
 import type { SubgraphContext } from '../types';
 import { PetitionCategory } from './enums';
@@ -22,6 +22,8 @@ export interface PetitionFilter {
   from?: string | null;
   to?: string | null;
   category?: PetitionCategory | null;
+  reporterName?: string | null;
+  unitCreditCode?: string | null;
 }
 
 function petitionFilters(f: PetitionFilter): SqlPart[] {
@@ -29,12 +31,14 @@ function petitionFilters(f: PetitionFilter): SqlPart[] {
   if (f.from) parts.push(sql('t.received_date >= $?::date', f.from));
   if (f.to) parts.push(sql('t.received_date <= $?::date', f.to));
   if (f.category) parts.push(sql('t.category = $?', f.category));
+  if (f.reporterName) parts.push(sql('t.reporter_name = $?', f.reporterName));
+  if (f.unitCreditCode) parts.push(sql('t.unit_credit_code = $?', f.unitCreditCode));
   return parts;
 }
 
 /** Pages of petitions per unit, newest received first; the loader name carries every argument. */
 export const petitionPagesByUnit = (ctx: SubgraphContext, first: number, after: string | undefined, f: PetitionFilter) =>
-  ctx.loaders.get<string, Page<Petition>>(`petitionsByUnit:${first}:${after ?? ''}:${f.from ?? ''}:${f.to ?? ''}:${f.category ?? ''}`, (codes) =>
+  ctx.loaders.get<string, Page<Petition>>(`petitionsByUnit:${JSON.stringify([first, after, f.from, f.to, f.category, f.reporterName])}`, (codes) =>
     pagesByParent<Petition>({
       ds: ctx.ds,
       entity: Petition,
@@ -46,6 +50,17 @@ export const petitionPagesByUnit = (ctx: SubgraphContext, first: number, after: 
       after,
     }),
   );
+
+/** One page of all the petitions the caller may see (the petition bureau's own search, and benchmarks). */
+export const petitionPage = (ctx: SubgraphContext, first: number, after: string | undefined, f: PetitionFilter) =>
+  rootPage<Petition>({
+    ds: ctx.ds,
+    entity: Petition,
+    filters: [...petitionFilters(f), scopeFilter(ctx, 'Petition', 't.unit_credit_code')],
+    sortColumn: 'received_date',
+    first,
+    after,
+  });
 
 /** Pages of petitions naming a cadre; malformed ids (forged references) simply find nothing. */
 export const petitionPagesByCadre = (ctx: SubgraphContext, first: number, after: string | undefined) =>

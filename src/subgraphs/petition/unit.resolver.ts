@@ -11,9 +11,10 @@ import type { PublicOpinionItem } from './public-opinion.entity';
 import { UnitRef } from './refs';
 import { PetitionStats } from './stats';
 import { Open } from '../../authz/sensitivity';
+import { assertMayQueryBy } from '../../authz/scope';
 
 @ArgsType()
-class PetitionPageArgs extends PageArgs {
+export class PetitionPageArgs extends PageArgs {
   @Field(() => DateScalar, { nullable: true, description: 'Only petitions received on or after this date' })
   from?: string;
 
@@ -22,6 +23,17 @@ class PetitionPageArgs extends PageArgs {
 
   @Field(() => PetitionCategory, { nullable: true, description: 'Only petitions of this category' })
   category?: PetitionCategory;
+
+  @Field(() => String, { nullable: true, description: 'Only petitions from this reporter (信访人); RESTRICTED: the petition bureau only' })
+  reporterName?: string;
+}
+
+/** Checks the arguments every petition list takes; filtering by the reporter needs read access to it (no oracles). */
+export function checkPetitionArgs(args: PetitionPageArgs, ctx: SubgraphContext): number {
+  const first = pageSize(args.first, ctx.maxPageSize);
+  if (args.from && args.to && args.to < args.from) throw badInput('to must not be before from', { argument: 'to' });
+  if (args.reporterName !== undefined && args.reporterName !== null) assertMayQueryBy(ctx, 'Petition', 'reporterName');
+  return first;
 }
 
 /** What the petition bureau adds to the inspected unit organization owns. */
@@ -30,8 +42,7 @@ export class PetitionUnitResolver {
   @Open()
   @FieldResolver(() => PetitionConnection, { description: 'Petitions about the unit, newest received first (信访件)' })
   petitions(@Root() unit: UnitRef, @Args() args: PetitionPageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Petition>> {
-    const first = pageSize(args.first, ctx.maxPageSize);
-    if (args.from && args.to && args.to < args.from) throw badInput('to must not be before from', { argument: 'to' });
+    const first = checkPetitionArgs(args, ctx);
     return petitionPagesByUnit(ctx, first, args.after, args).load(unit.creditCode);
   }
 
