@@ -1,10 +1,10 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import { forbidden } from '../common/errors';
 import type { SubgraphContext } from '../subgraphs/types';
 import { maskValue } from './masks';
-import type { FieldPolicy } from './policy';
+import type { Decision, FieldPolicy } from './policy';
 import { recordDeclaration, unitOfRow } from './records';
 import { MaskStrategy, SharingClass } from './sensitivity';
 
@@ -43,16 +43,21 @@ export function enforceSchema(schema: GraphQLSchema): GraphQLSchema {
   const sensitive = fieldPolicies(schema).filter((f) => f.level !== SharingClass.OPEN);
   const policyOf = new Map(sensitive.map((f) => [`${f.typeName}.${f.fieldName}`, f]));
 
-  const decide = async (parent: unknown, ctx: SubgraphContext, typeName: string, fieldName: string) => {
+  type Decided = { field: FieldPolicy; unit: string | null; decision: Decision };
+  // Synchronous unless the record's unit needs a lookup: thousands of rows x fields
+  // must not each cost a chain of promises.
+  const decide = (parent: unknown, ctx: SubgraphContext, typeName: string, fieldName: string): Decided | Promise<Decided> => {
     const field = policyOf.get(`${typeName}.${fieldName}`)!;
-    const unit = await unitOfRow(recordDeclaration(typeName), parent, ctx);
-    return { field, unit, decision: ctx.policy.decide(field, unit) };
+    const found = unitOfRow(recordDeclaration(typeName), parent, ctx);
+    if (found instanceof Promise) return found.then((unit) => ({ field, unit, decision: ctx.policy.decide(field, unit) }));
+    return { field, unit: found, decision: ctx.policy.decide(field, found) };
   };
 
-  const checkField = rule({ cache: 'no_cache' })(async (parent, _args, ctx: SubgraphContext, info) => {
-    const { field, decision } = await decide(parent, ctx, info.parentType.name, info.fieldName);
-    if (decision.effect !== 'DENY') return true;
-    return forbidden(`${field.typeName}.${field.fieldName}: ${decision.reason}`, { field: `${field.typeName}.${field.fieldName}`, sensitivity: field.level });
+  const verdict = ({ field, decision }: Decided) =>
+    decision.effect !== 'DENY' || forbidden(`${field.typeName}.${field.fieldName}: ${decision.reason}`, { field: `${field.typeName}.${field.fieldName}`, sensitivity: field.level });
+  const checkField = rule({ cache: 'no_cache' })((parent, _args, ctx: SubgraphContext, info) => {
+    const d = decide(parent, ctx, info.parentType.name, info.fieldName);
+    return d instanceof Promise ? d.then(verdict) : verdict(d);
   });
 
   const ruleTree: Record<string, Record<string, typeof allow>> = {};
@@ -77,15 +82,38 @@ export function enforceSchema(schema: GraphQLSchema): GraphQLSchema {
     }
   }
 
-  const maskAndLog: IMiddlewareFunction = async (resolve, parent, args, ctx: SubgraphContext, info) => {
-    const value = await (resolve as GraphQLFieldResolver<unknown, SubgraphContext>)(parent, args, ctx, info);
-    const { field, unit, decision } = await decide(parent, ctx, info.parentType.name, info.fieldName);
+  const apply = (value: unknown, parent: unknown, ctx: SubgraphContext, { field, unit, decision }: Decided) => {
     if (value === null || value === undefined) return value;
     ctx.disclosures.add(field.typeName, field.fieldName, recordId(parent), unit, decision);
     return decision.effect === 'MASK' ? maskValue(decision.strategy, value, { agencyId: ctx.identity.agencyId, secret: ctx.maskSecret }) : value;
   };
-  const maskMiddleware: Record<string, Record<string, IMiddlewareFunction>> = {};
-  for (const f of sensitive) (maskMiddleware[f.typeName] ??= {})[f.fieldName] = maskAndLog;
+  type Resolve = (parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) => unknown;
+  const resolveAndApply = (resolve: Resolve, parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo, d: Decided | Promise<Decided>) => {
+    const value = resolve(parent, args, ctx, info);
+    if (value instanceof Promise || d instanceof Promise) return Promise.all([value, d]).then(([v, dd]) => apply(v, parent, ctx, dd));
+    return apply(value, parent, ctx, d);
+  };
 
-  return applyMiddleware(schema, shieldMiddleware as never, maskMiddleware as never);
+  /*
+   * One wrapper per sensitive field. Denials (and records whose unit needs a lookup)
+   * go through graphql-shield's middleware, which evaluates the rule and answers
+   * FORBIDDEN. When the request's memoised decision already allows the value, the
+   * same decision is applied synchronously: shield's middleware is async, and on a
+   * list of thousands of records its promise per field would double the latency.
+   */
+  const wrappers: Record<string, Record<string, IMiddlewareFunction>> = {};
+  for (const f of sensitive) {
+    const viaShield = shieldMiddleware[f.typeName]?.[f.fieldName] as IMiddlewareFunction;
+    (wrappers[f.typeName] ??= {})[f.fieldName] = ((resolve: Resolve, parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
+      const d = decide(parent, ctx, info.parentType.name, info.fieldName);
+      if (!(d instanceof Promise) && d.decision.effect !== 'DENY') return resolveAndApply(resolve, parent, args, ctx, info, d);
+      const checked = (p: unknown, a: unknown, c: SubgraphContext, i: GraphQLResolveInfo) => resolveAndApply(resolve, p, a, c, i, decide(p, c, i.parentType.name, i.fieldName));
+      return (viaShield as unknown as (...x: unknown[]) => unknown)(checked, parent, args, ctx, info);
+    }) as unknown as IMiddlewareFunction;
+  }
+  // Root and federation fields keep shield's own (allow) middleware; undeclared fields cannot exist (the build checks).
+  for (const [typeName, fields] of Object.entries(shieldMiddleware)) {
+    for (const [fieldName, mw] of Object.entries(fields)) if (!wrappers[typeName]?.[fieldName]) (wrappers[typeName] ??= {})[fieldName] = mw as IMiddlewareFunction;
+  }
+  return applyMiddleware(schema, wrappers as never);
 }

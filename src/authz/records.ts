@@ -21,20 +21,28 @@ const declarations = new Map<Function, RecordDeclaration>();
 export function Records(level: SharingClass, unit?: UnitOf): ClassDecorator {
   return (target) => {
     declarations.set(target, { level, unit });
+    byTypeName.clear();
     Directive(`@sensitivity(level: ${level})`)(target);
   };
 }
 
-/** The declaration of a GraphQL type, by name (resolved through type-graphql's metadata). */
+const byTypeName = new Map<string, RecordDeclaration | null>();
+
+/** The declaration of a GraphQL type, by name (resolved once through type-graphql's metadata; asked per field and row). */
 export function recordDeclaration(typeName: string): RecordDeclaration | undefined {
-  for (const [target, d] of declarations) {
-    const meta = getMetadataStorage().objectTypes.find((o) => o.target === target);
-    if (meta?.name === typeName) return d;
+  let found = byTypeName.get(typeName);
+  if (found === undefined) {
+    found = null;
+    for (const [target, d] of declarations) {
+      if (getMetadataStorage().objectTypes.find((o) => o.target === target)?.name === typeName) found = d;
+    }
+    byTypeName.set(typeName, found);
   }
-  return undefined;
+  return found ?? undefined;
 }
 
-export async function unitOfRow(decl: RecordDeclaration | undefined, row: any, ctx: SubgraphContext): Promise<string | null> {
+/** The record's unit; synchronous for the usual column, a promise only where a lookup is needed. */
+export function unitOfRow(decl: RecordDeclaration | undefined, row: any, ctx: SubgraphContext): string | null | Promise<string | null> {
   if (!decl?.unit || !row) return null;
-  return typeof decl.unit === 'string' ? (row[decl.unit] ?? null) : await decl.unit(row, ctx);
+  return typeof decl.unit === 'string' ? (row[decl.unit] ?? null) : decl.unit(row, ctx);
 }

@@ -70,6 +70,49 @@ async function runCase(url: string, token: string, c: Case, requests: number, co
   };
 }
 
+/**
+ * Cost of field enforcement on a large list: 2,000 petitions x 10 fields read by
+ * an agency whose grant allows everything, with enforcement on, and on a second
+ * hub (same database) built with enforcement switched off — a benchmark-only setting.
+ */
+async function enforcementCost(hub: Awaited<ReturnType<typeof startHub>>, dbUrl: string, requests: number) {
+  const access = hub.sources.get('access')!;
+  const [{ id: jwAgency }] = await access.query(`SELECT id FROM access.agency WHERE code = 'jw'`);
+  const [{ id: admin }] = await access.query(`SELECT id FROM access.principal WHERE login = 'admin'`);
+  const [{ id: reader }] = await access.query(`SELECT id FROM access.principal WHERE login = 'jw-officer'`);
+  await access.query(`DELETE FROM access.grant_change WHERE grant_id IN (SELECT id FROM access."grant" WHERE purpose = 'benchmark')`);
+  await access.query(`DELETE FROM access."grant" WHERE purpose = 'benchmark'`);
+  await access.query(
+    `INSERT INTO access."grant" (subject_kind, subject_value, type_name, fields, effect, scope_kind, valid_from, purpose, created_by)
+     VALUES ('AGENCY', $1, 'Petition', '{}', 'ALLOW', 'ALL_UNITS', now() - interval '1 day', 'benchmark', $2)`,
+    [jwAgency, admin],
+  );
+  const settings = { maxPageSize: 2000 };
+  const plain = await startHub({ port: 0, databaseUrl: dbUrl, seed: false, config: { ...settings, benchWithoutEnforcement: true } });
+  const enforced = await startHub({ port: 0, databaseUrl: dbUrl, seed: false, config: settings });
+  try {
+    const token = `Bearer ${await mintToken(hub.config, reader)}`;
+    const c: Case = {
+      name: '2,000 petitions x 10 fields',
+      query: `{ petitions(first: 2000) { nodes { id channel receivedDate anonymous category status concludedDate summary conclusion subjectCadre { id } } } }`,
+      variables: () => ({}),
+    };
+    const probe = await fetch(enforced.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query: c.query }) });
+    const body = (await probe.json()) as { data?: { petitions: { nodes: unknown[] } }; errors?: unknown[] };
+    if (body.errors || body.data!.petitions.nodes.length !== 2000) throw new Error(`enforcement case did not return 2,000 clear rows: ${JSON.stringify(body.errors ?? body.data!.petitions.nodes.length)}`);
+    const off = await runCase(plain.url, token, { ...c, name: `${c.name}, enforcement off (bench only)` }, requests, 2);
+    const on = await runCase(enforced.url, token, { ...c, name: `${c.name}, enforcement on` }, requests, 2);
+    const pad = (v: string | number, n: number) => String(v).padStart(n);
+    process.stdout.write('\n');
+    for (const r of [off, on]) process.stdout.write(`${r.name.padEnd(64)}${pad(r.p50.toFixed(1), 9)}${pad(r.p95.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.rps.toFixed(1), 9)}${pad(r.sql, 9)}\n`);
+    process.stdout.write(`\nenforcement cost (p50 on / off): ${(on.p50 / off.p50).toFixed(2)}x  (target: at most 1.25x)\n`);
+  } finally {
+    await plain.stop();
+    await enforced.stop();
+    await access.query(`DELETE FROM access."grant" WHERE purpose = 'benchmark'`);
+  }
+}
+
 export async function main() {
   const { flags } = parseArgs();
   const scale = Number(flags.scale ?? 10);
@@ -113,6 +156,7 @@ export async function main() {
       process.stdout.write(`${r.name.padEnd(64)}${pad(r.p50.toFixed(1), 9)}${pad(r.p95.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.rps.toFixed(0), 9)}${pad(r.sql, 9)}\n`);
     }
     process.stdout.write(`\nratio p50 (unit with five record kinds / unit alone): ${(rows[1].p50 / rows[0].p50).toFixed(2)}x\n`);
+    await enforcementCost(hub, dbUrl, Number(flags['list-requests'] ?? 40));
   } finally {
     await hub.stop();
     await embedded?.stop();
