@@ -2,6 +2,7 @@ import { getNamedType, isInterfaceType, isObjectType, type GraphQLSchema } from 
 import type { AgencyKind } from '../common/agency';
 import { buildFederatedSchema } from '../common/federation';
 import { SUBGRAPHS } from '../subgraphs/registry';
+import { recordDeclaration } from './records';
 import { MaskStrategy, SharingClass } from './sensitivity';
 
 /** One field of the shared data model, as declared in code (协作目录的数据项). */
@@ -17,6 +18,8 @@ export interface CatalogEntry {
   valueType: string;
   /** The type is a federated entity (InspectedUnit, Cadre). */
   entity: boolean;
+  /** The subgraph knows each record's unit for this field, so grants may be scoped to units. */
+  unitScoped: boolean;
 }
 
 const ROOT = new Set(['Query', 'Mutation', 'Subscription']);
@@ -54,6 +57,8 @@ function entriesOf(name: string, owner: AgencyKind | null, schema: GraphQLSchema
         description: field.description ?? null,
         valueType: getNamedType(field.type).name,
         entity: keys.size > 0,
+        // Stubs of organization's entities in other subgraphs hold only the key, not the unit.
+        unitScoped: Boolean(recordDeclaration(type.name)?.unit) && (keys.size === 0 || name === 'organization'),
         // Marks key fields of entity stubs, so the owning subgraph's entry wins below.
         ...(keys.has(field.name) ? { isKey: true } : {}),
       } as CatalogEntry);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { catalog } from '../../authz/catalog';
+import { catalog, fieldsOf } from '../../authz/catalog';
 import { GrantSubjectKind } from '../../authz/grant-types';
 import { SharingClass } from '../../authz/sensitivity';
 import { Role } from '../../common/agency';
@@ -10,7 +10,7 @@ import type { SubgraphContext } from '../types';
 import { GrantChange, GrantChangeAction } from './grant-change.entity';
 import { Grant } from './grant.entity';
 import { GrantInput, NarrowGrantInput } from './grant.inputs';
-import { assertMayManage, checkFields, checkScope, checkSubject, checkWindow, narrowed } from './grant.rules';
+import { assertMayManage, checkFields, checkScope, checkSubject, checkUnitScoped, checkWindow, narrowed, ownsAll } from './grant.rules';
 
 const snapshot = (g: Grant): Record<string, unknown> => JSON.parse(JSON.stringify(g));
 
@@ -32,9 +32,10 @@ async function loadForChange(m: EntityManager, id: string): Promise<Grant> {
 export class GrantResolver {
   @Mutation(() => Grant, { description: 'Create a grant (新建授权): admins, or officers of the owning agency for its own types' })
   async createGrant(@Arg('input', () => GrantInput) input: GrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
-    const catalogFields = await assertMayManage(ctx.identity, input.typeName);
+    const catalogFields = await assertMayManage(ctx.identity, input.typeName, input.fields);
     checkFields(input.typeName, input.fields, catalogFields, input.effect, input.maskStrategy);
     checkScope(input.scopeKind, input.unitCreditCodes);
+    checkUnitScoped(input.typeName, input.fields, catalogFields, input.scopeKind);
     const validFrom = input.validFrom ?? new Date();
     checkWindow(validFrom, input.validTo ?? null);
     if (input.purpose.trim().length < 4) throw badInput('purpose: say what the grant is for', { argument: 'purpose' });
@@ -66,10 +67,11 @@ export class GrantResolver {
   async narrowGrant(@Arg('id', () => ID) id: string, @Arg('input', () => NarrowGrantInput) input: NarrowGrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
     return ctx.ds.transaction(async (m) => {
       const grant = await loadForChange(m, id);
-      const catalogFields = await assertMayManage(ctx.identity, grant.typeName);
+      const catalogFields = await assertMayManage(ctx.identity, grant.typeName, grant.fields);
       const before = { ...grant };
       Object.assign(grant, narrowed(grant, input));
       checkFields(grant.typeName, grant.fields, catalogFields, grant.effect, grant.maskStrategy);
+      checkUnitScoped(grant.typeName, grant.fields, catalogFields, grant.scopeKind);
       await m.getRepository(Grant).save(grant);
       await record(m, grant, GrantChangeAction.NARROW, ctx.identity.principalId, before);
       return grant;
@@ -80,7 +82,7 @@ export class GrantResolver {
   async revokeGrant(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Grant> {
     return ctx.ds.transaction(async (m) => {
       const grant = await loadForChange(m, id);
-      await assertMayManage(ctx.identity, grant.typeName);
+      await assertMayManage(ctx.identity, grant.typeName, grant.fields);
       const before = { ...grant };
       grant.revokedAt = new Date();
       grant.revokedBy = ctx.identity.principalId;
@@ -99,7 +101,7 @@ export class GrantResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Grant[]> {
     const types = await this.manageableTypes(ctx, typeName);
-    return ctx.ds.getRepository(Grant).find({
+    const found = await ctx.ds.getRepository(Grant).find({
       where: {
         ...(types ? { typeName: In(types) } : {}),
         ...(subjectKind ? { subjectKind } : {}),
@@ -108,6 +110,15 @@ export class GrantResolver {
       },
       order: { createdAt: 'ASC' },
     });
+    if (ctx.identity.roles.includes(Role.ADMIN)) return found;
+    // An officer sees the grants it could manage: those whose every field its agency owns.
+    const byType = new Map<string, Awaited<ReturnType<typeof fieldsOf>>>();
+    const kept: Grant[] = [];
+    for (const g of found) {
+      if (!byType.has(g.typeName)) byType.set(g.typeName, await fieldsOf(g.typeName));
+      if (ownsAll(ctx.identity, byType.get(g.typeName)!, g.fields)) kept.push(g);
+    }
+    return kept;
   }
 
   @Query(() => [GrantChange], { description: 'Every change of a grant, oldest first (授权变更记录)' })
@@ -115,7 +126,7 @@ export class GrantResolver {
     if (!isUuid(grantId)) throw badInput('grantId is not a grant id', { argument: 'grantId' });
     const grant = await ctx.ds.getRepository(Grant).findOneBy({ id: grantId });
     if (!grant) throw hubError('NOT_FOUND', `No grant ${grantId}`);
-    await assertMayManage(ctx.identity, grant.typeName);
+    await assertMayManage(ctx.identity, grant.typeName, grant.fields);
     return ctx.ds.getRepository(GrantChange).find({ where: { grantId }, order: { changedAt: 'ASC' } });
   }
 
@@ -124,7 +135,10 @@ export class GrantResolver {
     if (ctx.identity.roles.includes(Role.ADMIN)) return typeName ? [typeName] : null;
     if (!ctx.identity.roles.includes(Role.AGENCY_OFFICER)) throw forbidden('Only admins and agency officers may list grants');
     if (typeName) {
-      await assertMayManage(ctx.identity, typeName);
+      const fields = await fieldsOf(typeName);
+      if (!fields.size) throw badInput(`Unknown type ${typeName}; see the catalog query`, { argument: 'typeName' });
+      const ownsSome = [...fields.values()].some((f) => f.sensitivity === SharingClass.CONDITIONAL && f.ownerAgencyKind === ctx.identity.agencyKind);
+      if (!ownsSome) throw forbidden(`Your agency owns no shared field of ${typeName}`);
       return [typeName];
     }
     const own = (await catalog()).filter((e) => e.ownerAgencyKind === ctx.identity.agencyKind && e.sensitivity === SharingClass.CONDITIONAL);

@@ -17,13 +17,18 @@ import { Principal } from './principal.entity';
  * Who may manage grants on a type: admins on every type, officers of the owning
  * agency on their agency's types only (an agency decides what it shares).
  */
-export async function assertMayManage(identity: Identity, typeName: string): Promise<Map<string, CatalogEntry>> {
+export async function assertMayManage(identity: Identity, typeName: string, fieldNames: string[]): Promise<Map<string, CatalogEntry>> {
   const fields = await fieldsOf(typeName);
   if (!fields.size) throw badInput(`Unknown type ${typeName}; see the catalog query`, { argument: 'typeName' });
   if (identity.roles.includes(Role.ADMIN)) return fields;
-  const owner = [...fields.values()].find((f) => f.sensitivity === SharingClass.CONDITIONAL)?.ownerAgencyKind;
-  if (identity.roles.includes(Role.AGENCY_OFFICER) && owner && owner === identity.agencyKind) return fields;
-  throw forbidden(`Only admins, or officers of the agency owning ${typeName}, may manage its grants`);
+  if (identity.roles.includes(Role.AGENCY_OFFICER) && ownsAll(identity, fields, fieldNames)) return fields;
+  throw forbidden(`Only admins, or officers of the agency owning every field covered, may manage grants on ${typeName}`);
+}
+
+/** Every field the grant covers (all CONDITIONAL ones when it names none) belongs to the caller's agency. */
+export function ownsAll(identity: Identity, fields: Map<string, CatalogEntry>, fieldNames: string[]): boolean {
+  const covered = fieldNames.length ? fieldNames.map((n) => fields.get(n)) : [...fields.values()].filter((f) => f.sensitivity === SharingClass.CONDITIONAL);
+  return covered.length > 0 && covered.every((f) => f !== undefined && f.ownerAgencyKind === identity.agencyKind);
 }
 
 const problem = (field: string, message: string) => badInput(`${field}: ${message}`, { argument: field });
@@ -64,6 +69,14 @@ export async function checkSubject(m: EntityManager, kind: GrantSubjectKind, val
           ? (Object.values(Role) as string[]).includes(value)
           : /^\S{1,100}$/.test(value);
   if (!ok) throw problem('subjectValue', `no ${kind.toLowerCase()} ${value}`);
+}
+
+/** A grant scoped to units only works where the subgraph knows each record's unit. */
+export function checkUnitScoped(typeName: string, fieldNames: string[], catalogFields: Map<string, CatalogEntry>, kind: GrantScopeKind): void {
+  if (kind === GrantScopeKind.ALL_UNITS) return;
+  const covered = fieldNames.length ? fieldNames.map((n) => catalogFields.get(n)!) : [...catalogFields.values()].filter((f) => f.sensitivity === SharingClass.CONDITIONAL);
+  const unscoped = covered.filter((f) => !f.unitScoped).map((f) => f.fieldName);
+  if (unscoped.length) throw problem('scopeKind', `${typeName}.${unscoped.join(', ')} carries no unit: grant it for ALL_UNITS`);
 }
 
 export function checkScope(kind: GrantScopeKind, units: string[]): void {

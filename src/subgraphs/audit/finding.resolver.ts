@@ -9,11 +9,10 @@ import { Open } from '../../authz/sensitivity';
 @Resolver(() => AuditFinding)
 export class AuditFindingResolver {
   @Open()
-  @FieldResolver(() => AuditProject, { description: 'Audit project that found it (所属审计项目)' })
-  async project(@Root() finding: AuditFinding, @Ctx() ctx: SubgraphContext): Promise<AuditProject> {
-    const project = finding.project ?? (await projectsById(ctx).load(finding.projectId));
-    if (!project) throw new Error(`audit finding ${finding.id} has no project`);
-    return project;
+  @FieldResolver(() => AuditProject, { nullable: true, description: 'Audit project that found it (所属审计项目); null when projects are not shared with you' })
+  async project(@Root() finding: AuditFinding, @Ctx() ctx: SubgraphContext): Promise<AuditProject | null> {
+    // Findings and projects are granted separately: a visible finding may belong to a project outside your scope.
+    return finding.project ?? (await projectsById(ctx).load(finding.projectId));
   }
 
   @Open()

@@ -93,15 +93,16 @@ export const inspectionsByUnit = (ctx: SubgraphContext) =>
     const params: unknown[] = [[...codes], RECTIFIED_STATUSES, RoundStatus.CANCELLED];
     // The rate is a statistic over findings: it only counts findings the caller may see.
     const scope = scopeClause(ctx, 'InspectionFinding', 'f.unit_credit_code', params);
+    const itemScope = scopeClause(ctx, 'RectificationItem', 'i.responsible_unit_credit_code', params);
     const rows: Record<string, unknown>[] = await ctx.ds.query(
       `WITH pairs AS (
          SELECT unit_credit_code, round_id FROM inspection.team_assignment WHERE unit_credit_code = ANY($1::bpchar[])
          UNION
-         SELECT unit_credit_code, round_id FROM inspection.inspection_finding WHERE unit_credit_code = ANY($1::bpchar[])
+         SELECT f.unit_credit_code, f.round_id FROM inspection.inspection_finding f WHERE f.unit_credit_code = ANY($1::bpchar[]) AND ${scope}
        ), rates AS (
          SELECT f.unit_credit_code, f.round_id, count(*) AS items, count(*) FILTER (WHERE i.status = ANY($2::text[])) AS rectified
            FROM inspection.inspection_finding f JOIN inspection.rectification_item i ON i.finding_id = f.id
-          WHERE f.unit_credit_code = ANY($1::bpchar[]) AND ${scope}
+          WHERE f.unit_credit_code = ANY($1::bpchar[]) AND ${scope} AND ${itemScope}
           GROUP BY 1, 2
        )
        SELECT p.unit_credit_code AS __unit, a.team_id AS __team, rt.items AS __items, rt.rectified AS __rectified, r.*
