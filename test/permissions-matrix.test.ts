@@ -14,14 +14,14 @@ import { gql, grant, startTestHub, type GqlResult, type TestHub } from './suppor
  */
 
 const PRINCIPALS = [
-  ...['xfj', 'jw', 'sj', 'zzb', 'xcb'].flatMap((c) => [`${c}-officer`, `${c}-system`]),
+  // Officer and system of every demo agency: the five owners and the eight that own nothing here.
+  ...['xfj', 'jw', 'sj', 'zzb', 'xcb', 'gaj', 'jcy', 'fy', 'sfj', 'rsj', 'bb', 'czj', 'scjg'].flatMap((c) => [`${c}-officer`, `${c}-system`]),
   'xcb-office',
   'xcb-leader',
   'xcb-member',
   'xcb-member-recused',
   'admin',
-  'gaj-officer', // an agency with no grant at all
-  'jcy-officer', // an agency with the extra grants this file creates (PRINCIPAL and AGENCY subjects)
+  // gaj holds no grant at all; jcy holds the extra grants this file creates (PRINCIPAL and AGENCY subjects).
 ];
 
 /** Owner agency kind per type (and per field for Cadre, whose fields come from several subgraphs). */
