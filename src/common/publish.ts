@@ -72,10 +72,14 @@ export function publishBatchEntity(schema: string): Function {
 
 export type FieldProblem = { field: string; message: string };
 
-export interface PublishSpec<I extends PublishedRecordInput> {
+/** Where a batch goes and who sends it: the subgraph's context (its data source, owner and the caller). */
+export interface PublishTarget {
   ds: DataSource;
   identity: Identity;
   owner: AgencyKind | null;
+}
+
+export interface PublishSpec<I extends PublishedRecordInput> {
   /** Name of the record kind, e.g. "petitions"; batch keys are per kind. */
   kind: string;
   entity: EntityTarget<ObjectLiteral>;
@@ -104,8 +108,8 @@ export function assertMayPublish(identity: Identity, owner: AgencyKind | null, w
  * A batch with any invalid record is rejected whole with every problem listed, and
  * nothing is written; a repeated batch key returns the first outcome unchanged.
  */
-export async function publishRecords<I extends PublishedRecordInput>(spec: PublishSpec<I>): Promise<PublishResult> {
-  assertMayPublish(spec.identity, spec.owner, spec.kind);
+export async function publishRecords<I extends PublishedRecordInput>(target: PublishTarget, spec: PublishSpec<I>): Promise<PublishResult> {
+  assertMayPublish(target.identity, target.owner, spec.kind);
   const max = spec.maxItems ?? 1000;
   if (spec.items.length === 0) throw badInput('A batch needs at least one record', { argument: 'records' });
   if (spec.items.length > max) throw badInput(`A batch holds at most ${max} records; split it`, { argument: 'records', max });
@@ -129,21 +133,21 @@ export async function publishRecords<I extends PublishedRecordInput>(spec: Publi
     throw badInput(`${bad} of ${spec.items.length} records are invalid; nothing was written. ${first}`, { recordErrors: errors });
   }
 
-  const meta = spec.ds.getMetadata(spec.entity);
+  const meta = target.ds.getMetadata(spec.entity);
   const batchTable = `"${meta.schema}"."publish_batch"`;
   // An optional field sent as null is the same batch as one that leaves it out.
   const requestHash = createHash('sha256').update(JSON.stringify(spec.items, (_k, v) => (v === null ? undefined : v))).digest('hex');
 
-  return spec.ds.transaction(async (m) => {
+  return target.ds.transaction(async (m) => {
     if (spec.batchKey) {
       const claimed = await m.query(
         `INSERT INTO ${batchTable} (agency_id, batch_key, kind, request_hash) VALUES ($1, $2, $3, $4)
          ON CONFLICT (agency_id, batch_key) DO NOTHING RETURNING id`,
-        [spec.identity.agencyId, spec.batchKey, spec.kind, requestHash],
+        [target.identity.agencyId, spec.batchKey, spec.kind, requestHash],
       );
       if (claimed.length === 0) {
         const [prior] = await m.query(`SELECT kind, request_hash, result FROM ${batchTable} WHERE agency_id = $1 AND batch_key = $2`, [
-          spec.identity.agencyId,
+          target.identity.agencyId,
           spec.batchKey,
         ]);
         if (prior.kind !== spec.kind || prior.request_hash !== requestHash) {
@@ -152,7 +156,7 @@ export async function publishRecords<I extends PublishedRecordInput>(spec: Publi
         return { ...(prior.result as PublishResult), replayed: true };
       }
     }
-    const { created, updated, ids } = await upsertRows(m, meta, spec);
+    const { created, updated, ids } = await upsertRows(m, meta, target.identity.agencyId, spec);
     if (spec.after) await spec.after(m, ids, spec.items);
     const result: PublishResult = {
       batchKey: spec.batchKey ?? null,
@@ -163,7 +167,7 @@ export async function publishRecords<I extends PublishedRecordInput>(spec: Publi
       replayed: false,
     };
     if (spec.batchKey) {
-      await m.query(`UPDATE ${batchTable} SET result = $3 WHERE agency_id = $1 AND batch_key = $2`, [spec.identity.agencyId, spec.batchKey, result]);
+      await m.query(`UPDATE ${batchTable} SET result = $3 WHERE agency_id = $1 AND batch_key = $2`, [target.identity.agencyId, spec.batchKey, result]);
     }
     return result;
   });
@@ -174,9 +178,10 @@ type Meta = ReturnType<DataSource['getMetadata']>;
 async function upsertRows<I extends PublishedRecordInput>(
   m: EntityManager,
   meta: Meta,
+  agencyId: string,
   spec: PublishSpec<I>,
 ): Promise<{ created: number; updated: number; ids: Map<string, string> }> {
-  const rows = spec.items.map((item) => ({ ...spec.toRow(item), sourceAgencyId: spec.identity.agencyId, externalId: item.externalId }));
+  const rows = spec.items.map((item) => ({ ...spec.toRow(item), sourceAgencyId: agencyId, externalId: item.externalId }));
   const props = Object.keys(rows[0]);
   const columns = props.map((p) => {
     const col = meta.findColumnWithPropertyName(p);
@@ -212,7 +217,7 @@ async function upsertRows<I extends PublishedRecordInput>(
   if (missing.length) {
     const found: { id: string; external_id: string }[] = await m.query(
       `SELECT id, external_id FROM ${table} WHERE source_agency_id = $1 AND external_id = ANY($2)`,
-      [spec.identity.agencyId, missing],
+      [agencyId, missing],
     );
     for (const r of found) ids.set(r.external_id, r.id);
   }

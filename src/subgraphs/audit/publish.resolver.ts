@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { AgencyKind } from '../../common/agency';
 import { creditCodeProblem } from '../../common/codes';
 import { isUuid } from '../../common/loaders';
 import { PublishedRecordInput, PublishResult, publishRecords, type FieldProblem, BatchKeyArg } from '../../common/publish';
@@ -36,7 +35,6 @@ class AuditProjectInput extends PublishedRecordInput {
   @Field(() => [AuditFindingInput], { defaultValue: [] }) findings: AuditFindingInput[];
 }
 
-const OWNER = AgencyKind.AUDIT_BUREAU;
 const MAX_FINDINGS = 200;
 
 export function amountProblem(amount: string | null | undefined): string | null {
@@ -106,10 +104,7 @@ export class AuditPublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'auditProjects',
       entity: AuditProject,
       batchKey,

@@ -1,5 +1,4 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { AgencyKind } from '../../common/agency';
 import { groupByKey } from '../../common/loaders';
 import { PublishResult, publishRecords, BatchKeyArg } from '../../common/publish';
 import type { SubgraphContext } from '../types';
@@ -9,7 +8,6 @@ import { Sanction } from './sanction.entity';
 import { StationedGroup } from './stationed-group.entity';
 import { clueProblems, sanctionProblems, stationedGroupProblems, supervisedUnitsHash } from './validation';
 
-const OWNER = AgencyKind.DISCIPLINE_COMMISSION;
 
 @Resolver()
 export class DisciplinePublishResolver {
@@ -19,10 +17,7 @@ export class DisciplinePublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'clues',
       entity: ProblemClue,
       batchKey,
@@ -49,10 +44,7 @@ export class DisciplinePublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'sanctions',
       entity: Sanction,
       batchKey,
@@ -75,10 +67,7 @@ export class DisciplinePublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'stationed-groups',
       entity: StationedGroup,
       batchKey,

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { AgencyKind } from '../../common/agency';
 import { creditCodeProblem, regionCodeProblem, residentIdProblem } from '../../common/codes';
 import { isUuid } from '../../common/loaders';
 import { assertMayPublish, PublishResult, publishRecords, type FieldProblem, BatchKeyArg } from '../../common/publish';
@@ -13,7 +12,6 @@ import { Inspector } from './inspector.entity';
 import { InspectionFindingInput, InspectionRoundInput, InspectorInput, RectificationItemInput } from './publish.inputs';
 import { InspectionRound } from './round.entity';
 
-const OWNER = AgencyKind.INSPECTION_OFFICE;
 
 
 /** Dates before the hub's records begin are typing errors (2002 for 2020), not history. */
@@ -41,10 +39,7 @@ export class InspectionPublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'inspectors',
       entity: Inspector,
       batchKey,
@@ -80,7 +75,7 @@ export class InspectionPublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    assertMayPublish(ctx.identity, OWNER, 'rounds');
+    assertMayPublish(ctx.identity, ctx.owner, 'rounds');
     const externalIds = [...new Set(records.flatMap((r) => r.teams.flatMap((t) => [t.leaderExternalId, ...t.memberExternalIds])))];
     const known: KnownInspector[] = await ctx.ds.query(
       `SELECT id, external_id, current_employer_credit_code, past_employer_credit_codes FROM inspection.inspector
@@ -88,10 +83,7 @@ export class InspectionPublishResolver {
       [ctx.identity.agencyId, externalIds],
     );
     const inspectors = new Map(known.map((i) => [i.external_id, i]));
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'rounds',
       entity: InspectionRound,
       batchKey,
@@ -116,16 +108,13 @@ export class InspectionPublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    assertMayPublish(ctx.identity, OWNER, 'findings');
+    assertMayPublish(ctx.identity, ctx.owner, 'findings');
     const known: KnownRound[] = await ctx.ds.query(
       `SELECT id, external_id, status, start_date FROM inspection.inspection_round WHERE source_agency_id = $1 AND external_id = ANY($2::text[])`,
       [ctx.identity.agencyId, [...new Set(records.map((r) => r.roundExternalId))]],
     );
     const rounds = new Map(known.map((r) => [r.external_id, r]));
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'findings',
       entity: InspectionFinding,
       batchKey,

@@ -12,7 +12,6 @@ import { UnitKind } from './enums';
 import { CadrePosting } from './posting.entity';
 import { Region } from './region.entity';
 import { InspectedUnit } from './unit.entity';
-import { AgencyKind } from '../../common/agency';
 
 @InputType({ description: 'An inspected unit as the organisation department publishes it' })
 class UnitInput extends PublishedRecordInput {
@@ -46,7 +45,6 @@ class CadreInput extends PublishedRecordInput {
   @Field(() => [PostingInput], { defaultValue: [] }) careerHistory: PostingInput[];
 }
 
-const OWNER = AgencyKind.ORGANIZATION_DEPARTMENT;
 
 @Resolver()
 export class OrganizationPublishResolver {
@@ -77,10 +75,7 @@ export class OrganizationPublishResolver {
       const first = firstIndex.get(r.creditCode)!;
       return records[first] !== r ? `duplicates the credit code of record ${first} of this batch` : null;
     };
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'units',
       entity: InspectedUnit,
       batchKey,
@@ -120,10 +115,7 @@ export class OrganizationPublishResolver {
       where: { creditCode: In(records.map((r) => r.unitCreditCode)) },
     });
     const unitIds = new Map(units.map((u) => [u.creditCode, u.id]));
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'cadres',
       entity: Cadre,
       batchKey,

@@ -1,5 +1,4 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { AgencyKind } from '../../common/agency';
 import { creditCodeProblem, mobileProblem, residentIdProblem } from '../../common/codes';
 import { isUuid } from '../../common/loaders';
 import { PublishedRecordInput, PublishResult, publishRecords, BatchKeyArg } from '../../common/publish';
@@ -38,7 +37,6 @@ class PublicOpinionInput extends PublishedRecordInput {
   @Field(() => OpinionSentiment) sentiment: OpinionSentiment;
 }
 
-const OWNER = AgencyKind.PETITION_BUREAU;
 const present = (v: string | null | undefined) => v !== null && v !== undefined && v !== '';
 
 function reporterProblems(r: PetitionInput): [string, string | null][] {
@@ -73,10 +71,7 @@ export class PetitionPublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'petitions',
       entity: Petition,
       batchKey,
@@ -119,10 +114,7 @@ export class PetitionPublishResolver {
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
-    return publishRecords({
-      ds: ctx.ds,
-      identity: ctx.identity,
-      owner: OWNER,
+    return publishRecords(ctx, {
       kind: 'publicOpinions',
       entity: PublicOpinionItem,
       batchKey,
