@@ -36,7 +36,10 @@ export class CountingLogger implements Logger {
   logQuerySlow(time: number, query: string): void {
     log.warn({ time, query }, 'slow sql');
   }
-  logSchemaBuild(): void {}
+  /** TypeORM's CLI (migration:show) reports through this. */
+  logSchemaBuild(message: string): void {
+    log.info({ schema: message }, 'typeorm');
+  }
   logMigration(message: string): void {
     log.info({ migration: message }, 'migration');
   }
