@@ -2,6 +2,9 @@ import type { SubgraphModule } from '../types';
 import { Agency } from './agency.entity';
 import { DisclosureAuditResolver } from './audit.resolver';
 import { CatalogResolver } from './catalog.resolver';
+import { CollaborationEntry } from './collaboration.entity';
+import { CollaborationResolver } from './collaboration.resolver';
+import { seedCollaboration } from './seed-collaboration';
 import { DisclosureAudit } from './disclosure-audit.entity';
 import { GrantChange } from './grant-change.entity';
 import { Grant } from './grant.entity';
@@ -17,9 +20,12 @@ import { migrations } from '../../../migrations/access';
 export const access: SubgraphModule = {
   name: 'access',
   owner: null,
-  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit],
+  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit, CollaborationEntry],
   migrations,
-  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, DisclosureAuditResolver],
+  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver],
   seed: seedAccess,
-  seedFinal: seedAccessGrants,
+  seedFinal: async (ds, world) => {
+    await seedAccessGrants(ds, world);
+    await seedCollaboration(ds);
+  },
 };
