@@ -34,8 +34,8 @@ const recordId = (row: any): string | null => (row && typeof row.id === 'string'
  *  - graphql-shield, deny by default: root and federation fields and OPEN fields
  *    allow, every CONDITIONAL/RESTRICTED field gets a rule evaluating the policy for
  *    its record's unit; a denial nulls the field with FORBIDDEN naming it;
- *  - a middleware on the same fields masks values a MASK grant covers and logs what
- *    was disclosed, for the audit trail.
+ *  - the same wrapper masks values a MASK grant covers and logs what was disclosed,
+ *    for the audit trail.
  * OPEN fields carry no wrapper at all (their rule is `allow`), which is what keeps
  * large lists cheap; decisions are memoised per request by (type, field, unit).
  */
@@ -111,7 +111,7 @@ export function enforceSchema(schema: GraphQLSchema): GraphQLSchema {
       return (viaShield as unknown as (...x: unknown[]) => unknown)(checked, parent, args, ctx, info);
     }) as unknown as IMiddlewareFunction;
   }
-  // Root and federation fields keep shield's own (allow) middleware; undeclared fields cannot exist (the build checks).
+  // Whatever else shield would guard keeps shield's own middleware (today nothing: undeclared fields fail the build).
   for (const [typeName, fields] of Object.entries(shieldMiddleware)) {
     for (const [fieldName, mw] of Object.entries(fields)) if (!wrappers[typeName]?.[fieldName]) (wrappers[typeName] ??= {})[fieldName] = mw as IMiddlewareFunction;
   }
