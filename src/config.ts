@@ -21,6 +21,10 @@ export interface HubConfig {
   limits: { depth: number; cost: number; aliases: number; tokens: number };
   subgraphUrls: Record<string, string | undefined>;
   seedOnEmpty: boolean;
+  /** Days after a round's end during which its data grants stay valid (整改期). */
+  rectificationWindowDays: number;
+  /** Days a provider has to answer a data request (capped at the round's start). */
+  dataRequestDueDays: number;
   /** Benchmark-only: build subgraphs without field enforcement, to measure its cost. */
   benchWithoutEnforcement: boolean;
 }
@@ -89,6 +93,8 @@ export function loadConfig(): HubConfig {
     },
     subgraphUrls,
     seedOnEmpty: process.env.HUB_SEED !== 'false',
+    rectificationWindowDays: int('RECTIFICATION_WINDOW_DAYS', 90),
+    dataRequestDueDays: int('DATA_REQUEST_DUE_DAYS', 10),
     benchWithoutEnforcement: false,
   };
   return cached;

@@ -11,6 +11,7 @@ import { createGateway, type GatewayParts } from './gateway/server';
 import { log } from './log';
 import { SUBGRAPHS } from './subgraphs/registry';
 import { createSubgraph, type RunningSubgraph } from './subgraphs/server';
+import { Peers } from './subgraphs/peers';
 
 export interface Hub {
   url: string;
@@ -77,12 +78,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       }
     }
     const schemas = [];
+    const peers = new Peers(config);
     for (const mod of SUBGRAPHS) {
       if (config.subgraphUrls[mod.name]) {
         schemas.push({ name: mod.name, schema: await buildFederatedSchema(mod), url: config.subgraphUrls[mod.name] });
         continue;
       }
-      const sub = await createSubgraph(mod, sources.get(mod.name)!, config);
+      const sub = await createSubgraph(mod, sources.get(mod.name)!, config, peers);
       schemas.push({ name: mod.name, schema: sub.schema });
       subgraphs.set(mod.name, sub);
     }

@@ -37,6 +37,7 @@ const TYPE_OWNER: Record<string, string> = {
   InspectionFinding: 'INSPECTION_OFFICE',
   RectificationItem: 'INSPECTION_OFFICE',
   Inspector: 'INSPECTION_OFFICE',
+  InspectionTeam: 'INSPECTION_OFFICE',
 };
 const CADRE_OWNER: Record<string, string> = {
   rank: 'ORGANIZATION_DEPARTMENT',
@@ -63,10 +64,11 @@ const PLAN: Record<string, string[]> = {
   RectificationItem: ['measures', 'evidence'],
   Inspector: ['homeRegionCode', 'currentEmployerCreditCode', 'pastEmployerCreditCodes', 'residentId'],
   StationedGroup: ['notes'],
+  InspectionTeam: ['recusalFlags'],
   Cadre: ['rank', 'residentId', 'auditProjects', 'sanctions', 'petitions'],
 };
 /** Types that say which of their fields are masked (maskedFields); entity types shared across subgraphs do not. */
-const WITH_MASKED_FIELDS = Object.keys(PLAN).filter((t) => t !== 'Cadre');
+const WITH_MASKED_FIELDS = Object.keys(PLAN).filter((t) => t !== 'Cadre' && t !== 'InspectionTeam');
 
 interface GrantRow {
   id: string;
@@ -245,6 +247,7 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
   const recs: Rec[] = [];
   let cadreOut: string;
   let inspectorId: string;
+  let roundId: string;
   let groupId: string;
   const levels = new Map<string, string>();
   const tally = new Map<string, number>();
@@ -377,7 +380,17 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
       { externalId: 'T-PM-I', name: '矩阵巡察员', skills: ['矩阵测试'], homeRegionCode: '990103', currentEmployerCreditCode: units.out, pastEmployerCreditCodes: [units.t3], residentId: rid(300) },
     ]);
     await publish('xcb-system', 'publishRounds', 'InspectionRoundInput', [
-      { externalId: 'T-PM-R', name: '矩阵测试巡察轮次', kind: 'SPECIAL', mode: 'LOCAL', startDate: isoDay(-10), endDate: isoDay(30), status: 'IN_PROGRESS', teams: [] },
+      {
+        externalId: 'T-PM-R',
+        name: '矩阵测试巡察轮次',
+        kind: 'SPECIAL',
+        mode: 'LOCAL',
+        startDate: isoDay(-10),
+        endDate: isoDay(30),
+        status: 'IN_PROGRESS',
+        // The inspector worked at t3: the team carries a recusal flag (CONDITIONAL, the office's).
+        teams: [{ name: '矩阵测试组', leaderExternalId: 'T-PM-I', memberExternalIds: [], unitCreditCodes: [units.t3] }],
+      },
     ]);
     await publish(
       'xcb-system',
@@ -418,6 +431,10 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
     }
     inspectorId = await idOf('inspection', 'inspection.inspector', 'T-PM-I');
     recs.push({ type: 'Inspector', id: inspectorId, unit: null, values: { homeRegionCode: '990103', currentEmployerCreditCode: units.out, pastEmployerCreditCodes: [units.t3], residentId: rid(300) } });
+    roundId = await idOf('inspection', 'inspection.inspection_round', 'T-PM-R');
+    const [teamRow] = await sql('inspection', 'SELECT id FROM inspection.inspection_team WHERE round_id = $1', [roundId]);
+    const reasons = [...(units.t3.slice(2, 8) === '990103' ? ['HOME_REGION'] : []), 'PAST_EMPLOYER'];
+    recs.push({ type: 'InspectionTeam', id: teamRow.id, unit: null, values: { recusalFlags: [{ unitCreditCode: units.t3, reasons, overridden: false }] } });
     groupId = await idOf('discipline', 'discipline.stationed_group', 'T-PM-G');
     recs.push({ type: 'StationedGroup', id: groupId, unit: null, values: { notes: '矩阵测试监督工作情况' } });
 
@@ -497,13 +514,14 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
     }
   });
 
-  const query = (selection: string, cadre: string, extra: string) => `query Matrix(${unitList.map((_, i) => `$u${i}: String!`).join(', ')}, $cadre: ID!) {
+  const query = (selection: string, cadre: string, extra: string) => `query Matrix(${unitList.map((_, i) => `$u${i}: String!`).join(', ')}, $cadre: ID!, $round: ID!) {
+    round(id: $round) { teams { __typename id ${extra === 'masked' ? '' : 'recusalFlags { unitCreditCode reasons overridden }'} } }
     ${unitList.map((_, i) => `u${i}: unitByCreditCode(creditCode: $u${i}) { ${selection} }`).join('\n')}
     ${cadre}
     inspectors(first: 5, skill: "矩阵测试") { nodes { __typename id ${extra === 'masked' ? 'maskedFields' : PLAN.Inspector.join(' ')} } }
     stationedGroups { __typename id ${extra === 'masked' ? 'maskedFields' : 'notes'} }
   }`;
-  const variables = () => ({ ...Object.fromEntries(unitList.map((u, i) => [`u${i}`, u])), cadre: cadreOut });
+  const variables = () => ({ ...Object.fromEntries(unitList.map((u, i) => [`u${i}`, u])), cadre: cadreOut, round: roundId });
 
   it.each(PRINCIPALS)('%s gets exactly the value, mask, FORBIDDEN or absence the rules give, field by field', async (login) => {
     const oracle = oracleFor(login);

@@ -1,9 +1,12 @@
 import { GraphQLError } from 'graphql';
 
 /** Error codes clients can rely on; the message is for people, the code for programs. */
-export type ErrorCode = 'FORBIDDEN' | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'FORBIDDEN' | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+
+const KNOWN_CODES = new Set<string>(['FORBIDDEN', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE']);
+export const isErrorCode = (code: string): code is ErrorCode => KNOWN_CODES.has(code);
 
 export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   const status = HTTP_STATUS[code];

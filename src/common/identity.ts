@@ -18,6 +18,12 @@ export interface Identity {
   /** Grants that apply to this caller now (see authz/grant-types). */
   grants: ActiveGrant[];
   recusal: Recusal;
+  /**
+   * Set only on calls one subgraph makes to another for a caller (e.g. inspection
+   * asking access to open data requests). The gateway never sets it, so fields
+   * reserved to the hub itself can check it.
+   */
+  via?: string;
 }
 
 export const IDENTITY_HEADER = 'x-hub-identity';
@@ -51,6 +57,7 @@ export async function verifyIdentity(token: string | undefined, secret: string):
       requestId: p.requestId,
       grants: Array.isArray(p.grants) ? p.grants : [],
       recusal: p.recusal ?? { units: [], regions: [] },
+      ...(typeof p.via === 'string' ? { via: p.via } : {}),
     };
   } catch {
     throw unauthenticated('Invalid or expired gateway identity');

@@ -94,7 +94,8 @@ export interface PublishSpec<I extends PublishedRecordInput> {
   after?: (m: EntityManager, idsByExternalId: Map<string, string>, items: I[]) => Promise<void>;
 }
 
-const PUBLISH_ROLES = [Role.AGENCY_SYSTEM, Role.AGENCY_OFFICER];
+// INSPECTION_OFFICE staff plan rounds; the role exists only in the inspection office, whose subgraph it publishes to.
+const PUBLISH_ROLES = [Role.AGENCY_SYSTEM, Role.AGENCY_OFFICER, Role.INSPECTION_OFFICE];
 
 export function assertMayPublish(identity: Identity, owner: AgencyKind | null, what: string): void {
   const ownAgency = owner !== null && identity.agencyKind === owner;

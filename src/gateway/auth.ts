@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { GrantScopeKind, type ActiveGrant, type GrantEffect } from '../authz/grant-types';
+import { GrantScopeKind, GrantSubjectKind, type ActiveGrant, type GrantEffect } from '../authz/grant-types';
 import type { MaskStrategy } from '../authz/sensitivity';
 import type { AgencyKind, Role } from '../common/agency';
 import { TieKind } from '../subgraphs/access/principal-context.entity';
@@ -13,6 +13,8 @@ import { verifyCallerToken } from './tokens';
 
 interface GrantRow {
   id: string;
+  subject_kind: string;
+  subject_value: string;
   type_name: string;
   fields: string[];
   effect: GrantEffect;
@@ -31,6 +33,8 @@ interface PrincipalRow {
   roles: Role[];
   ties: { kind: string; code: string }[];
   team_units: string[];
+  /** Units of each team the principal serves on now, by team id. */
+  units_by_team: Record<string, string[]> | null;
   grants: GrantRow[];
 }
 
@@ -52,6 +56,7 @@ const principalSql = (where: string) => `
   SELECT p.*,
     (SELECT coalesce(json_agg(json_build_object('kind', t.kind, 'code', t.code)), '[]') FROM access.principal_tie t WHERE t.principal_id = p.id) AS ties,
     (SELECT coalesce(array_agg(DISTINCT u ORDER BY u), '{}') FROM tm, unnest(tm.unit_credit_codes) u) AS team_units,
+    (SELECT json_object_agg(team_id, units) FROM (SELECT team_id, array_agg(DISTINCT u ORDER BY u) AS units FROM tm, unnest(tm.unit_credit_codes) u GROUP BY team_id) x) AS units_by_team,
     (SELECT coalesce(json_agg(g ORDER BY g.created_at), '[]') FROM access."grant" g
       WHERE g.revoked_at IS NULL AND g.valid_from <= now() AND (g.valid_to IS NULL OR g.valid_to > now())
         AND (   (g.subject_kind = 'AGENCY' AND g.subject_value = p.agency_id::text)
@@ -60,7 +65,13 @@ const principalSql = (where: string) => `
              OR (g.subject_kind = 'TEAM' AND g.subject_value IN (SELECT team_id FROM tm)))) AS grants
   FROM p`;
 
-function toActiveGrant(g: GrantRow, teamUnits: string[]): ActiveGrant {
+/**
+ * TEAM_UNITS: a grant to a team covers that team's units only — someone on two teams
+ * must not carry one team's grant over to the other's units; a grant to an agency,
+ * role or person covers the units of every team the principal serves on.
+ */
+function toActiveGrant(g: GrantRow, p: PrincipalRow): ActiveGrant {
+  const teamUnits = g.subject_kind === GrantSubjectKind.TEAM ? (p.units_by_team?.[g.subject_value] ?? []) : p.team_units;
   const units = g.scope_kind === GrantScopeKind.ALL_UNITS ? null : g.scope_kind === GrantScopeKind.LISTED_UNITS ? g.unit_credit_codes : teamUnits;
   return { id: g.id, typeName: g.type_name, fields: g.fields, effect: g.effect, mask: g.mask_strategy, units, validFrom: g.valid_from, validTo: g.valid_to };
 }
@@ -97,7 +108,7 @@ export async function authenticate(authorization: string | undefined, requestId:
     agencyKind: p.kind,
     roles: p.roles,
     requestId: requestId && /^[\w-]{1,64}$/.test(requestId) ? requestId : randomUUID(),
-    grants: p.grants.map((g) => toActiveGrant(g, p.team_units)),
+    grants: p.grants.map((g) => toActiveGrant(g, p)),
     recusal: {
       units: p.ties.filter((t) => t.kind !== TieKind.HOME_REGION).map((t) => t.code),
       regions: p.ties.filter((t) => t.kind === TieKind.HOME_REGION).map((t) => t.code),

@@ -11,6 +11,7 @@ import { RequestLoaders } from '../common/loaders';
 import { loadConfig, type HubConfig } from '../config';
 import { formatError } from '../common/format-error';
 import type { SubgraphContext, SubgraphModule } from './types';
+import { Peers } from './peers';
 
 /** Hands what the request disclosed to the gateway, which writes the audit trail. */
 const reportDisclosures: ApolloServerPlugin<SubgraphContext> = {
@@ -39,7 +40,7 @@ export interface RunningSubgraph {
  * its own HTTP service; both paths go through contextFromHeaders, so neither
  * answers — not even `_service` or `_entities` — without the gateway's signature.
  */
-export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config: HubConfig = loadConfig()): Promise<RunningSubgraph> {
+export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config: HubConfig = loadConfig(), peers: Peers = new Peers(config)): Promise<RunningSubgraph> {
   const built = await buildFederatedSchema(mod);
   // Benchmarks measure the cost of enforcement by switching it off; nothing else may.
   const schema = config.benchWithoutEnforcement ? built : enforceSchema(built);
@@ -61,7 +62,7 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config
     if (!f) throw new Error(`${typeName}.${fieldName} is not a field of subgraph ${mod.name}`);
     return f;
   };
-  return {
+  const running: RunningSubgraph = {
     mod,
     ds,
     schema,
@@ -79,7 +80,11 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config
         disclosures: new DisclosureLog(),
         maskSecret: config.internalSecret,
         fieldPolicy,
+        config,
+        callPeer: (to, query, variables) => peers.call(mod.name, to, identity, query, variables),
       };
     },
   };
+  peers.register(running);
+  return running;
 }

@@ -6,6 +6,8 @@ import type { SubgraphName } from '../config';
 import type { RequestLoaders } from '../common/loaders';
 import type { DisclosureLog } from '../authz/disclosures';
 import type { FieldPolicy, PolicyEvaluator } from '../authz/policy';
+import type { HubConfig } from '../config';
+import type { Peers } from './peers';
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext {
@@ -23,6 +25,9 @@ export interface SubgraphContext {
   maskSecret: string;
   /** The declared sharing class of a field of this subgraph's schema. */
   fieldPolicy(typeName: string, fieldName: string): FieldPolicy;
+  config: HubConfig;
+  /** Asks another subgraph to act for this caller (see peers.ts). */
+  callPeer<T>(to: SubgraphName, query: string, variables: Record<string, unknown>): Promise<T>;
 }
 
 /** Shared by seeding: what the organization seed created, for other subgraphs to refer to. */

@@ -7,6 +7,8 @@ export enum GrantChangeAction {
   CREATE = 'CREATE',
   NARROW = 'NARROW',
   REVOKE = 'REVOKE',
+  /** The round a data-request grant serves moved its end date (and with it the grant's). */
+  RESCHEDULE = 'RESCHEDULE',
 }
 registerEnumType(GrantChangeAction, { name: 'GrantChangeAction', description: 'What changed a grant (授权变更)' });
 

@@ -10,14 +10,10 @@ import type { SubgraphContext } from '../types';
 import { GrantChange, GrantChangeAction } from './grant-change.entity';
 import { Grant } from './grant.entity';
 import { GrantInput, NarrowGrantInput } from './grant.inputs';
+import { insertGrant, recordGrantChange } from './grant-store';
 import { assertMayManage, checkFields, checkScope, checkSubject, checkUnitScoped, checkWindow, narrowed, ownsAll } from './grant.rules';
 
-const snapshot = (g: Grant): Record<string, unknown> => JSON.parse(JSON.stringify(g));
-
-async function record(m: EntityManager, grant: Grant, action: GrantChangeAction, by: string, before: Grant | null): Promise<void> {
-  const change = m.getRepository(GrantChange).create({ grantId: grant.id, action, changedBy: by, before: before ? snapshot(before) : null, after: snapshot(grant) });
-  await m.getRepository(GrantChange).save(change);
-}
+const record = recordGrantChange;
 
 async function loadForChange(m: EntityManager, id: string): Promise<Grant> {
   if (!isUuid(id)) throw badInput('id is not a grant id', { argument: 'id' });
@@ -41,25 +37,21 @@ export class GrantResolver {
     if (input.purpose.trim().length < 4) throw badInput('purpose: say what the grant is for', { argument: 'purpose' });
     return ctx.ds.transaction(async (m) => {
       await checkSubject(m, input.subjectKind, input.subjectValue);
-      const grant = await m.getRepository(Grant).save(
-        m.getRepository(Grant).create({
-          subjectKind: input.subjectKind,
-          subjectValue: input.subjectValue,
-          typeName: input.typeName,
-          fields: input.fields,
-          effect: input.effect,
-          maskStrategy: input.maskStrategy ?? null,
-          scopeKind: input.scopeKind,
-          unitCreditCodes: input.unitCreditCodes,
-          validFrom,
-          validTo: input.validTo ?? null,
-          purpose: input.purpose.trim(),
-          requestRef: input.requestRef ?? null,
-          createdBy: ctx.identity.principalId,
-        }),
-      );
-      await record(m, grant, GrantChangeAction.CREATE, ctx.identity.principalId, null);
-      return grant;
+      return insertGrant(m, {
+        subjectKind: input.subjectKind,
+        subjectValue: input.subjectValue,
+        typeName: input.typeName,
+        fields: input.fields,
+        effect: input.effect,
+        maskStrategy: input.maskStrategy ?? null,
+        scopeKind: input.scopeKind,
+        unitCreditCodes: input.unitCreditCodes,
+        validFrom,
+        validTo: input.validTo ?? null,
+        purpose: input.purpose.trim(),
+        requestRef: input.requestRef ?? null,
+        createdBy: ctx.identity.principalId,
+      });
     });
   }
 

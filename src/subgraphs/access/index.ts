@@ -4,6 +4,9 @@ import { DisclosureAuditResolver } from './audit.resolver';
 import { CatalogResolver } from './catalog.resolver';
 import { CollaborationEntry } from './collaboration.entity';
 import { CollaborationResolver } from './collaboration.resolver';
+import { DataRequest, RoundPlan, StandingApproval } from './data-request.entity';
+import { DataRequestResolver } from './data-request.resolver';
+import { RoundSyncResolver } from './round-sync.resolver';
 import { seedCollaboration } from './seed-collaboration';
 import { DisclosureAudit } from './disclosure-audit.entity';
 import { GrantChange } from './grant-change.entity';
@@ -16,13 +19,13 @@ import { PrincipalResolver } from './resolver';
 import { seedAccess } from './seed';
 import { migrations } from '../../../migrations/access';
 
-/** Agencies, principals, grants (with their history) and the catalogue of shared fields. */
+/** Agencies, principals, grants (with their history), the catalogue of shared fields, data requests and their approvals. */
 export const access: SubgraphModule = {
   name: 'access',
   owner: null,
-  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit, CollaborationEntry],
+  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit, CollaborationEntry, DataRequest, StandingApproval, RoundPlan],
   migrations,
-  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver],
+  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver],
   seed: seedAccess,
   seedFinal: async (ds, world) => {
     await seedAccessGrants(ds, world);

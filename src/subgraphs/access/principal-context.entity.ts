@@ -18,6 +18,8 @@ export class PrincipalTie {
   @Column({ name: 'principal_id', type: 'uuid' }) principalId: string;
   @Column({ type: 'varchar', length: 20 }) kind: TieKind;
   @Column({ type: 'varchar', length: 18 }) code: string;
+  /** TALENT_POOL: derived from the inspection talent pool when a round is published (replaced each time); ADMIN: entered here. */
+  @Column({ type: 'varchar', length: 20, default: 'ADMIN' }) source: string;
 }
 
 /** A principal's place on an inspection team for a round: the units it covers, while the round runs. */
@@ -27,6 +29,9 @@ export class TeamMembership {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'principal_id', type: 'uuid' }) principalId: string;
   @Column({ name: 'team_id', type: 'varchar', length: 100 }) teamId: string;
+  /** The published round it comes from (null: entered by hand, as the demo team is). */
+  @Index()
+  @Column({ name: 'round_id', type: 'uuid', nullable: true }) roundId: string | null;
   @Column({ name: 'valid_from', type: 'timestamptz' }) validFrom: Date;
   @Column({ name: 'valid_to', type: 'timestamptz' }) validTo: Date;
   @Column({ name: 'unit_credit_codes', type: 'text', array: true, default: '{}' }) unitCreditCodes: string[];

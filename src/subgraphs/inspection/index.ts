@@ -13,6 +13,8 @@ import { RectificationItemResolver } from './rectification-item.resolver';
 import { CadreRef, UnitRef } from './refs';
 import { InspectionRound } from './round.entity';
 import { RoundResolver } from './round.resolver';
+import { RecusalOverride } from './recusal-override.entity';
+import { CrossPlanResolver, RecusalResolver } from './recusal.resolver';
 import { seedInspection } from './seed';
 import { TeamAssignment } from './team-assignment.entity';
 import { TeamMember } from './team-member.entity';
@@ -27,7 +29,7 @@ import { UnitInspectionsResolver } from './unit.resolver';
 export const inspection: SubgraphModule = {
   name: 'inspection',
   owner: AgencyKind.INSPECTION_OFFICE,
-  entities: [Inspector, InspectionRound, InspectionTeam, TeamMember, TeamAssignment, InspectionFinding, RectificationItem, publishBatchEntity('inspection')],
+  entities: [Inspector, InspectionRound, InspectionTeam, TeamMember, TeamAssignment, RecusalOverride, InspectionFinding, RectificationItem, publishBatchEntity('inspection')],
   migrations,
   resolvers: [
     RoundResolver,
@@ -38,6 +40,8 @@ export const inspection: SubgraphModule = {
     InspectionRecordResolver,
     UnitInspectionsResolver,
     InspectionPublishResolver,
+    RecusalResolver,
+    CrossPlanResolver,
   ],
   orphanedTypes: [UnitRef, CadreRef],
   seed: seedInspection,

@@ -33,6 +33,11 @@ export class Inspector extends PublishedRecord {
   @Column({ name: 'past_employer_credit_codes', type: 'char', length: 18, array: true })
   pastEmployerCreditCodes: string[];
 
+  /** Hub login (principal) of the inspector, when they have one: team membership and recusal reach the permission model through it. */
+  @Index()
+  @Column({ name: 'principal_id', type: 'uuid', nullable: true })
+  principalId: string | null;
+
   @Field(() => String, { nullable: true, description: 'Resident ID number (公民身份号码) — RESTRICTED' })
   @Restricted()
   @Column({ name: 'resident_id', type: 'char', length: 18 })

@@ -11,6 +11,7 @@ export class InspectorInput extends PublishedRecordInput {
   @Field(() => String, { nullable: true, description: '统一社会信用代码 of the current employer' }) currentEmployerCreditCode?: string | null;
   @Field(() => [String], { defaultValue: [], description: '统一社会信用代码 of former employers' }) pastEmployerCreditCodes: string[];
   @Field({ description: '公民身份号码, 18 characters with check digit' }) residentId: string;
+  @Field(() => ID, { nullable: true, description: 'Hub id of the principal the inspector logs in as: their team grants and recusal follow it' }) principalId?: string | null;
 }
 
 @InputType({ description: 'A team (巡察组) inside its round; inspectors are named by their external ids in the talent pool' })

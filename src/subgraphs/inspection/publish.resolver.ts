@@ -11,6 +11,7 @@ import { itemColumns, itemsHash, teamsHash } from './hashes';
 import { Inspector } from './inspector.entity';
 import { InspectionFindingInput, InspectionRoundInput, InspectorInput, RectificationItemInput } from './publish.inputs';
 import { InspectionRound } from './round.entity';
+import { syncRounds } from './round-sync';
 
 
 
@@ -20,8 +21,6 @@ const sinceProblem = (date: string | null | undefined) => (date && date < '2000-
 interface KnownInspector {
   id: string;
   external_id: string;
-  current_employer_credit_code: string | null;
-  past_employer_credit_codes: string[];
 }
 
 interface KnownRound {
@@ -52,6 +51,7 @@ export class InspectionPublishResolver {
           ['currentEmployerCreditCode', r.currentEmployerCreditCode ? creditCodeProblem(r.currentEmployerCreditCode) : null],
           ['pastEmployerCreditCodes', r.pastEmployerCreditCodes.length > 20 ? 'at most 20 former employers' : null],
           ['residentId', residentIdProblem(r.residentId)],
+          ['principalId', r.principalId && !isUuid(r.principalId) ? 'must be the hub id (uuid) of a principal' : null],
         ),
         ...r.skills.flatMap((s, i) =>
           problems([`skills[${i}]`, lengthProblem(s, 1, 20) ?? (r.skills.indexOf(s) < i ? `repeats skills[${r.skills.indexOf(s)}]` : null)]),
@@ -65,20 +65,33 @@ export class InspectionPublishResolver {
         currentEmployerCreditCode: r.currentEmployerCreditCode ?? null,
         pastEmployerCreditCodes: r.pastEmployerCreditCodes,
         residentId: r.residentId,
+        principalId: r.principalId ?? null,
       }),
     });
   }
 
-  @Mutation(() => PublishResult, { description: 'Upsert inspection rounds with their teams and assigned units by external id (发布巡察轮次), all or nothing' })
+  @Mutation(() => PublishResult, {
+    description:
+      'Upsert inspection rounds with their teams and assigned units by external id (发布巡察轮次), all or nothing. ' +
+      'Opens a data request per (team, unit, provider agency) from the collaboration catalogue; a CANCELLED round withdraws them and their grants at once. ' +
+      'To replace a member, publish the round again with the new team.',
+  })
   async publishRounds(
     @Arg('records', () => [InspectionRoundInput]) records: InspectionRoundInput[],
     @BatchKeyArg() batchKey: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublishResult> {
+    const result = await this.saveRounds(records, batchKey, ctx);
+    // After the commit, and on a replayed batch too: a retry is how a failed alignment is repaired.
+    await syncRounds(ctx, records.map((r) => r.externalId));
+    return result;
+  }
+
+  private async saveRounds(records: InspectionRoundInput[], batchKey: string | null, ctx: SubgraphContext): Promise<PublishResult> {
     assertMayPublish(ctx.identity, ctx.owner, 'rounds');
     const externalIds = [...new Set(records.flatMap((r) => r.teams.flatMap((t) => [t.leaderExternalId, ...t.memberExternalIds])))];
     const known: KnownInspector[] = await ctx.ds.query(
-      `SELECT id, external_id, current_employer_credit_code, past_employer_credit_codes FROM inspection.inspector
+      `SELECT id, external_id FROM inspection.inspector
         WHERE source_agency_id = $1 AND external_id = ANY($2::text[])`,
       [ctx.identity.agencyId, externalIds],
     );
@@ -162,7 +175,6 @@ function validateRound(r: InspectionRoundInput, inspectors: Map<string, KnownIns
       out.push(...problems([field, creditCodeProblem(code) ?? (assigned.has(code) ? `unit ${code} is already assigned at ${assigned.get(code)}` : null)]));
       if (!assigned.has(code)) assigned.set(code, field);
     });
-    const inspected = new Set(t.unitCreditCodes);
 
     const people: [string, string][] = [[`${at}.leaderExternalId`, t.leaderExternalId], ...t.memberExternalIds.map((e, mi): [string, string] => [`${at}.memberExternalIds[${mi}]`, e])];
     for (const [field, externalId] of people) {
@@ -170,11 +182,7 @@ function validateRound(r: InspectionRoundInput, inspectors: Map<string, KnownIns
       let problem: string | null = null;
       if (!inspector) problem = `no inspector with external id ${externalId} in the talent pool; publish it with publishInspectors first`;
       else if (serving.has(externalId)) problem = `inspector ${externalId} already serves at ${serving.get(externalId)}`;
-      else {
-        // Recusal (回避): nobody inspects a unit they work or worked at.
-        const tied = [inspector.current_employer_credit_code, ...inspector.past_employer_credit_codes].find((c) => c && inspected.has(c));
-        if (tied) problem = `inspector ${externalId} must recuse (回避): works or worked at unit ${tied}, which this team inspects`;
-      }
+      // Ties to an inspected unit are not refused here: the team shows them as recusal flags (回避提示) for the office to resolve.
       if (problem) out.push({ field, message: problem });
       if (!serving.has(externalId)) serving.set(externalId, field);
     }

@@ -1,0 +1,150 @@
+import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { IsNull, type EntityManager } from 'typeorm';
+import { fieldsOf } from '../../authz/catalog';
+import { GrantEffect } from '../../authz/grant-types';
+import { MaskStrategy } from '../../authz/sensitivity';
+import { AgencyKind, Role } from '../../common/agency';
+import { badInput, forbidden, hubError } from '../../common/errors';
+import type { Identity } from '../../common/identity';
+import { isUuid } from '../../common/loaders';
+import type { SubgraphContext } from '../types';
+import { CollaborationEntry } from './collaboration.entity';
+import { DataRequest, DataRequestStatus, RoundPlan, StandingApproval } from './data-request.entity';
+import { approve, beijingToday, grantEnd, ownConditionalFields, type ApprovalChoice } from './data-request.workflow';
+import { checkFields } from './grant.rules';
+
+@InputType({ description: 'What to share for one requested type: all requested fields or fewer, in clear or masked' })
+class ApprovalItemInput {
+  @Field() typeName: string;
+  @Field(() => [String], { defaultValue: [], description: 'A subset of the requested fields; empty: all requested' }) fields: string[];
+  @Field(() => GrantEffect, { defaultValue: GrantEffect.ALLOW }) effect: GrantEffect;
+  @Field(() => MaskStrategy, { nullable: true, description: "For MASK: the strategy; empty: each field's default mask" }) maskStrategy?: MaskStrategy | null;
+}
+
+const ANSWERING_ROLES = [Role.AGENCY_OFFICER, Role.AGENCY_SYSTEM];
+const answers = (identity: Identity, agencyId: string) => identity.agencyId === agencyId && identity.roles.some((r) => ANSWERING_ROLES.includes(r));
+const isOffice = (identity: Identity) => identity.roles.includes(Role.ADMIN) || identity.roles.includes(Role.INSPECTION_OFFICE) || (identity.agencyKind === AgencyKind.INSPECTION_OFFICE && identity.roles.includes(Role.AGENCY_OFFICER));
+
+async function loadPending(m: EntityManager, id: string, identity: Identity): Promise<DataRequest> {
+  if (!isUuid(id)) throw badInput('id is not a data request id', { argument: 'id' });
+  const request = await m.getRepository(DataRequest).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!request) throw hubError('NOT_FOUND', `No data request ${id}`);
+  if (!answers(identity, request.providerAgencyId)) throw forbidden('Only officers and systems of the agency asked may answer a data request');
+  if (request.status !== DataRequestStatus.PENDING) throw hubError('CONFLICT', `Data request ${id} is ${request.status}; only a PENDING request can be answered`);
+  return request;
+}
+
+/** An approval may share less than was asked, never more: fewer fields, or masked. */
+async function choicesFor(request: DataRequest, input: ApprovalItemInput[] | null): Promise<ApprovalChoice[]> {
+  if (!input) return request.items.map((i) => ({ typeName: i.typeName, fields: i.fields, effect: GrantEffect.ALLOW, maskStrategy: null }));
+  if (!input.length) throw badInput('items: approve at least one item, or decline the request', { argument: 'items' });
+  const seen = new Set<string>();
+  const out: ApprovalChoice[] = [];
+  for (const [n, c] of input.entries()) {
+    const asked = request.items.find((i) => i.typeName === c.typeName);
+    if (!asked) throw badInput(`items[${n}].typeName: ${c.typeName} was not requested (requested: ${request.items.map((i) => i.typeName).join(', ')})`, { argument: 'items' });
+    if (seen.has(c.typeName)) throw badInput(`items[${n}].typeName: ${c.typeName} is listed twice`, { argument: 'items' });
+    seen.add(c.typeName);
+    const extra = c.fields.filter((f) => !asked.fields.includes(f));
+    if (extra.length) throw badInput(`items[${n}].fields: ${extra.join(', ')} not requested (requested: ${asked.fields.join(', ')})`, { argument: 'items' });
+    const fields = c.fields.length ? c.fields : asked.fields;
+    checkFields(c.typeName, fields, await fieldsOf(c.typeName), c.effect, c.maskStrategy);
+    out.push({ typeName: c.typeName, fields, effect: c.effect, maskStrategy: c.maskStrategy ?? null });
+  }
+  return out;
+}
+
+@Resolver()
+export class DataRequestResolver {
+  @Query(() => [DataRequest], {
+    description:
+      'Data requests (协查请求): a provider sees its inbox, the inspection office and admins every request, a team its own; overdue: PENDING past the due date',
+  })
+  async dataRequests(
+    @Arg('status', () => DataRequestStatus, { nullable: true }) status: DataRequestStatus | null,
+    @Arg('roundId', () => ID, { nullable: true }) roundId: string | null,
+    @Arg('unitCreditCode', () => String, { nullable: true }) unitCreditCode: string | null,
+    @Arg('overdue', { defaultValue: false }) overdue: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DataRequest[]> {
+    if (roundId && !isUuid(roundId)) throw badInput('roundId is not a round id', { argument: 'roundId' });
+    const q = ctx.ds.getRepository(DataRequest).createQueryBuilder('r').orderBy('r.due_date', 'ASC').addOrderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC');
+    if (!isOffice(ctx.identity)) {
+      // Everyone else: requests addressed to their agency, and those made for their team.
+      const teams = await ctx.ds.query('SELECT DISTINCT team_id FROM access.team_membership WHERE principal_id = $1', [ctx.identity.principalId]);
+      q.where('(r.provider_agency_id = :agency OR r.team_id = ANY(:teams))', { agency: ctx.identity.agencyId, teams: teams.map((t: { team_id: string }) => t.team_id) });
+    }
+    if (status) q.andWhere('r.status = :status', { status });
+    if (roundId) q.andWhere('r.round_id = :roundId', { roundId });
+    if (unitCreditCode) q.andWhere('r.unit_credit_code = :unitCreditCode', { unitCreditCode });
+    if (overdue) q.andWhere('r.status = :pending AND r.due_date < :today', { pending: DataRequestStatus.PENDING, today: beijingToday() });
+    return q.limit(ctx.maxPageSize * 10).getMany();
+  }
+
+  @Mutation(() => DataRequest, { description: 'Approve a data request (同意协查): as asked, or fewer fields, or masked; creates the grants' })
+  async approveDataRequest(
+    @Arg('id', () => ID) id: string,
+    @Arg('items', () => [ApprovalItemInput], { nullable: true, description: 'Empty: everything as requested, in clear' }) items: ApprovalItemInput[] | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DataRequest> {
+    return ctx.ds.transaction(async (m) => {
+      const request = await loadPending(m, id, ctx.identity);
+      const choices = await choicesFor(request, items);
+      const round = await m.getRepository(RoundPlan).findOneByOrFail({ id: request.roundId });
+      const validTo = grantEnd(round.endDate, ctx.config.rectificationWindowDays);
+      if (validTo <= new Date()) throw hubError('CONFLICT', `Round ${round.name} and its rectification window are over; nothing to grant`);
+      return approve(m, request, choices, ctx.identity.principalId, validTo, null);
+    });
+  }
+
+  @Mutation(() => DataRequest, { description: 'Decline a data request (拒绝协查) with a reason the inspection office will read' })
+  async declineDataRequest(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext): Promise<DataRequest> {
+    if (reason.trim().length < 4 || reason.length > 2000) throw badInput('reason: say why, in 4 to 2,000 characters', { argument: 'reason' });
+    return ctx.ds.transaction(async (m) => {
+      const request = await loadPending(m, id, ctx.identity);
+      Object.assign(request, { status: DataRequestStatus.DECLINED, decidedAt: new Date(), decidedBy: ctx.identity.principalId, declineReason: reason.trim() });
+      return m.getRepository(DataRequest).save(request);
+    });
+  }
+
+  @Query(() => [StandingApproval], { description: "Standing approvals (常态化授权): an agency's own; admins and the inspection office see all" })
+  standingApprovals(@Ctx() ctx: SubgraphContext): Promise<StandingApproval[]> {
+    const where = isOffice(ctx.identity) ? { revokedAt: IsNull() } : { revokedAt: IsNull(), agencyId: ctx.identity.agencyId };
+    return ctx.ds.getRepository(StandingApproval).find({ where, order: { createdAt: 'ASC' } });
+  }
+
+  @Mutation(() => StandingApproval, {
+    description: 'Approve a catalogue item for every round in advance (常态化授权): officers of the providing agency; later requests for it are answered at once',
+  })
+  async createStandingApproval(
+    @Arg('entryId', () => ID) entryId: string,
+    @Arg('effect', () => GrantEffect, { defaultValue: GrantEffect.ALLOW }) effect: GrantEffect,
+    @Arg('maskStrategy', () => MaskStrategy, { nullable: true }) maskStrategy: MaskStrategy | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<StandingApproval> {
+    if (!isUuid(entryId)) throw badInput('entryId is not a catalogue item id', { argument: 'entryId' });
+    if (!ctx.identity.roles.includes(Role.AGENCY_OFFICER)) throw forbidden('Only agency officers set standing approvals');
+    const entry = await ctx.ds.getRepository(CollaborationEntry).findOneBy({ id: entryId });
+    if (!entry) throw hubError('NOT_FOUND', `No catalogue item ${entryId}`);
+    if (entry.providerAgencyKind !== ctx.identity.agencyKind) throw forbidden('An agency sets standing approvals on its own catalogue items only');
+    if (!entry.typeName) throw badInput('entryId: this item is provided outside the hub; there is nothing to approve', { argument: 'entryId' });
+    const fields = entry.fields.length ? entry.fields : await ownConditionalFields(entry.typeName, entry.providerAgencyKind);
+    checkFields(entry.typeName, fields, await fieldsOf(entry.typeName), effect, maskStrategy);
+    const repo = ctx.ds.getRepository(StandingApproval);
+    if (await repo.findOneBy({ agencyId: ctx.identity.agencyId, entryId, revokedAt: IsNull() })) {
+      throw hubError('CONFLICT', 'This item already has a standing approval; revoke it first to change it');
+    }
+    return repo.save(repo.create({ agencyId: ctx.identity.agencyId, entryId, effect, maskStrategy, createdBy: ctx.identity.principalId }));
+  }
+
+  @Mutation(() => StandingApproval, { description: 'End a standing approval; requests already approved keep their grants' })
+  async revokeStandingApproval(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<StandingApproval> {
+    if (!isUuid(id)) throw badInput('id is not a standing approval id', { argument: 'id' });
+    const repo = ctx.ds.getRepository(StandingApproval);
+    const found = await repo.findOneBy({ id, revokedAt: IsNull() });
+    if (!found) throw hubError('NOT_FOUND', `No standing approval ${id} in force`);
+    if (found.agencyId !== ctx.identity.agencyId || !ctx.identity.roles.includes(Role.AGENCY_OFFICER)) throw forbidden('Only officers of its agency end a standing approval');
+    found.revokedAt = new Date();
+    return repo.save(found);
+  }
+}

@@ -1,0 +1,149 @@
+import type { EntityManager } from 'typeorm';
+import { fieldsOf } from '../../authz/catalog';
+import { GrantEffect, GrantScopeKind, GrantSubjectKind } from '../../authz/grant-types';
+import { SharingClass, type MaskStrategy } from '../../authz/sensitivity';
+import type { AgencyKind } from '../../common/agency';
+import { Grant } from './grant.entity';
+import { CollaborationEntry } from './collaboration.entity';
+import { DataRequest, DataRequestStatus, type ApprovedItem, type RequestedItem, StandingApproval } from './data-request.entity';
+import { insertGrant, recordGrantChange, revokeGrants } from './grant-store';
+import { GrantChangeAction } from './grant-change.entity';
+
+const DAY = 86_400_000;
+
+/** Grants from a round's requests last to the end of its last day (Beijing time) plus the rectification window. */
+export function grantEnd(endDate: string, windowDays: number): Date {
+  return new Date(Date.parse(`${endDate}T00:00:00+08:00`) + (1 + windowDays) * DAY);
+}
+
+/** Today in Beijing, as YYYY-MM-DD: due dates and overdue checks are calendar days there. */
+export function beijingToday(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export interface ProviderItems {
+  agencyId: string;
+  agencyKind: AgencyKind;
+  agencyName: string;
+  items: RequestedItem[];
+}
+
+/**
+ * What each provider agency is asked for in every round: the catalogue items that
+ * name a type, with "all fields" spelled out as the CONDITIONAL fields the provider
+ * owns — so an approval never covers another agency's fields.
+ */
+export async function catalogueByProvider(m: EntityManager): Promise<ProviderItems[]> {
+  const entries = await m.getRepository(CollaborationEntry).find({ order: { providerAgencyKind: 'ASC', typeName: 'ASC', notes: 'ASC' } });
+  const agencies: { id: string; kind: AgencyKind; name: string }[] = await m.query('SELECT id, kind, name FROM access.agency ORDER BY code');
+  const out: ProviderItems[] = [];
+  for (const agency of agencies) {
+    const items: RequestedItem[] = [];
+    for (const e of entries) {
+      if (e.providerAgencyKind !== agency.kind || !e.typeName) continue;
+      const fields = e.fields.length ? e.fields : await ownConditionalFields(e.typeName, agency.kind);
+      if (fields.length) items.push({ entryId: e.id, typeName: e.typeName, fields, notes: e.notes });
+    }
+    if (items.length) out.push({ agencyId: agency.id, agencyKind: agency.kind, agencyName: agency.name, items });
+  }
+  return out;
+}
+
+export async function ownConditionalFields(typeName: string, kind: AgencyKind): Promise<string[]> {
+  return [...(await fieldsOf(typeName)).values()].filter((f) => f.sensitivity === SharingClass.CONDITIONAL && f.ownerAgencyKind === kind).map((f) => f.fieldName);
+}
+
+export interface ApprovalChoice {
+  typeName: string;
+  fields: string[];
+  effect: GrantEffect;
+  maskStrategy: MaskStrategy | null;
+}
+
+/**
+ * Turns an approval into grants: one per type, for the request's team, on the
+ * request's unit only, until the round's end plus the rectification window.
+ */
+export async function approve(
+  m: EntityManager,
+  request: DataRequest,
+  choices: ApprovalChoice[],
+  by: string,
+  validTo: Date,
+  standing: StandingApproval | null,
+): Promise<DataRequest> {
+  const approved: ApprovedItem[] = [];
+  for (const c of choices) {
+    const grant = await insertGrant(m, {
+      subjectKind: GrantSubjectKind.TEAM,
+      subjectValue: request.teamId,
+      typeName: c.typeName,
+      fields: c.fields,
+      effect: c.effect,
+      maskStrategy: c.maskStrategy,
+      scopeKind: GrantScopeKind.LISTED_UNITS,
+      unitCreditCodes: [request.unitCreditCode],
+      validFrom: new Date(),
+      validTo,
+      purpose: `${request.roundName} · ${request.teamName}：巡前了解被巡察单位情况（协查请求）`,
+      requestRef: request.id,
+      createdBy: by,
+    });
+    approved.push({ typeName: c.typeName, fields: c.fields, effect: c.effect, maskStrategy: c.maskStrategy, grantId: grant.id });
+  }
+  Object.assign(request, { status: DataRequestStatus.APPROVED, decidedAt: new Date(), decidedBy: by, approved, standingApprovalId: standing?.id ?? null });
+  return m.getRepository(DataRequest).save(request);
+}
+
+/**
+ * Withdraws requests whose round was cancelled or whose unit left the team: pending
+ * ones close, granted data stops at once; a decline stays on record as it was.
+ */
+export async function withdraw(m: EntityManager, requests: DataRequest[], by: string): Promise<number> {
+  const open = requests.filter((r) => r.status === DataRequestStatus.PENDING || r.status === DataRequestStatus.APPROVED);
+  if (!open.length) return 0;
+  await revokeGrants(
+    m,
+    open.flatMap((r) => r.approved.map((a) => a.grantId)),
+    by,
+  );
+  await m
+    .getRepository(DataRequest)
+    .createQueryBuilder()
+    .update()
+    .set({ status: DataRequestStatus.WITHDRAWN, withdrawnAt: () => 'now()' })
+    .whereInIds(open.map((r) => r.id))
+    .execute();
+  return open.length;
+}
+
+/** Moves the end of a round's live grants with the round's end date. */
+export async function reschedule(m: EntityManager, requests: DataRequest[], validTo: Date, by: string): Promise<void> {
+  const ids = requests.filter((r) => r.status === DataRequestStatus.APPROVED).flatMap((r) => r.approved.map((a) => a.grantId));
+  if (!ids.length) return;
+  const grants = await m
+    .getRepository(Grant)
+    .createQueryBuilder('g')
+    .setLock('pessimistic_write')
+    .where('g.id = ANY(:ids) AND g.revoked_at IS NULL AND g.valid_to IS DISTINCT FROM :validTo', { ids, validTo })
+    .getMany();
+  for (const grant of grants) {
+    const before = { ...grant };
+    grant.validTo = validTo;
+    await m.getRepository(Grant).save(grant);
+    await recordGrantChange(m, grant, GrantChangeAction.RESCHEDULE, by, before);
+  }
+}
+
+/** A standing approval answers a request only when it covers every item asked for. */
+export function standingCover(items: RequestedItem[], standing: StandingApproval[]): { choices: ApprovalChoice[]; approval: StandingApproval } | null {
+  const choices: ApprovalChoice[] = [];
+  let approval: StandingApproval | null = null;
+  for (const item of items) {
+    const s = standing.find((x) => x.entryId === item.entryId);
+    if (!s) return null;
+    approval ??= s;
+    choices.push({ typeName: item.typeName, fields: item.fields, effect: s.effect, maskStrategy: s.maskStrategy });
+  }
+  return approval ? { choices, approval } : null;
+}

@@ -1,0 +1,63 @@
+import { IDENTITY_HEADER, signIdentity, type Identity } from '../common/identity';
+import { hubError, isErrorCode } from '../common/errors';
+import type { HubConfig } from '../config';
+import { log } from '../log';
+import type { RunningSubgraph } from './server';
+
+interface PeerResult<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * How one subgraph asks another to act for the same caller (inspection asking access
+ * to open data requests): in-process when the peer runs here, over HTTP when it runs
+ * as its own service — the same signed identity either way, marked with `via` so the
+ * peer knows the call came from inside the hub and not from a client.
+ */
+export class Peers {
+  private readonly local = new Map<string, RunningSubgraph>();
+
+  constructor(private readonly config: HubConfig) {}
+
+  register(sub: RunningSubgraph): void {
+    this.local.set(sub.mod.name, sub);
+  }
+
+  async call<T>(from: string, to: string, identity: Identity, query: string, variables: Record<string, unknown>): Promise<T> {
+    const token = await signIdentity({ ...identity, via: from }, this.config.internalSecret);
+    let result: PeerResult<T>;
+    try {
+      result = await this.send<T>(to, token, identity.requestId, query, variables);
+    } catch (err) {
+      log.error({ err, from, to }, 'peer subgraph unreachable');
+      throw hubError('SERVICE_UNAVAILABLE', `The ${to} service is unreachable; nothing was lost, repeat the request to retry`);
+    }
+    if (result.errors?.length) {
+      const [first] = result.errors;
+      const code = String(first.extensions?.code ?? '');
+      if (isErrorCode(code)) throw hubError(code, first.message);
+      throw new Error(`${to}: ${first.message}`);
+    }
+    return result.data as T;
+  }
+
+  private async send<T>(to: string, token: string, requestId: string, query: string, variables: Record<string, unknown>): Promise<PeerResult<T>> {
+    const sub = this.local.get(to);
+    if (sub) {
+      const contextValue = await sub.contextFromHeaders({ [IDENTITY_HEADER]: token });
+      const res = await sub.server.executeOperation({ query, variables }, { contextValue });
+      if (res.body.kind !== 'single') throw new Error('unexpected incremental response');
+      return res.body.singleResult as PeerResult<T>;
+    }
+    const url = this.config.subgraphUrls[to];
+    if (!url) throw new Error(`subgraph ${to} neither runs here nor has SUBGRAPH_${to.toUpperCase()}_URL`);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: token, 'x-request-id': requestId, 'apollo-require-preflight': 'true' },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    return (await res.json()) as PeerResult<T>;
+  }
+}
