@@ -1,19 +1,7 @@
-import { residentIdCheckChar } from '../src/common/codes';
 import { creditCode } from '../src/db/seed/random';
 import { codes, gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
+import { APPROVE, DECLINE, PUBLISH_INSPECTORS, PUBLISH_ROUNDS, daysFromToday, findRequest as find, requestsAs, residentId, roundIdOf, unitsWithRecords, type Req } from './support/rounds';
 
-const PUBLISH_INSPECTORS = `mutation($records: [InspectorInput!]!) { publishInspectors(records: $records) { received } }`;
-const PUBLISH_ROUNDS = `mutation($records: [InspectionRoundInput!]!, $batchKey: String) { publishRounds(records: $records, batchKey: $batchKey) { received replayed } }`;
-const REQUESTS = `query($status: DataRequestStatus, $roundId: ID, $overdue: Boolean) {
-  dataRequests(status: $status, roundId: $roundId, overdue: $overdue) {
-    id roundId teamId teamName unitCreditCode providerAgencyKind status dueDate purpose legalBasis
-    items { entryId typeName fields notes }
-    decidedBy decidedAt declineReason standingApprovalId
-    approved { typeName fields effect maskStrategy grantId }
-  }
-}`;
-const APPROVE = `mutation($id: ID!, $items: [ApprovalItemInput!]) { approveDataRequest(id: $id, items: $items) { id status approved { typeName effect maskStrategy grantId } } }`;
-const DECLINE = `mutation($id: ID!, $reason: String!) { declineDataRequest(id: $id, reason: $reason) { id status declineReason } }`;
 const UNIT_FIELDS = `creditCode
     petitions(first: 50) { totalCount nodes { id summary conclusion maskedFields } }
     sanctions(first: 50) { totalCount }
@@ -22,27 +10,7 @@ const UNIT_FIELDS = `creditCode
 const unitQuery = (n: number) =>
   `query(${[...Array(n).keys()].map((i) => `$c${i}: String!`).join(', ')}) { ${[...Array(n).keys()].map((i) => `u${i}: unitByCreditCode(creditCode: $c${i}) { ${UNIT_FIELDS} }`).join('\n')} }`;
 
-const DAY = 86_400_000;
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const daysFromToday = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const rid = (serial: number) => {
-  const first17 = `99010319790301${String(serial).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-};
-
-interface Req {
-  id: string;
-  unitCreditCode: string;
-  providerAgencyKind: string;
-  status: string;
-  teamId: string;
-  dueDate: string;
-  items: { entryId: string; typeName: string; fields: string[] }[];
-  decidedBy: string | null;
-  declineReason: string | null;
-  standingApprovalId: string | null;
-  approved: { typeName: string; effect: string; maskStrategy: string | null; grantId: string }[];
-}
+const rid = (serial: number) => residentId('99010319790301', serial);
 
 describe('data requests replace the formal letter (情况函)', () => {
   let hub: TestHub;
@@ -53,12 +21,7 @@ describe('data requests replace the formal letter (情况函)', () => {
   let unitD: string; // where the member used to work: recusal
   const as = (login: string, query: string, variables?: Record<string, unknown>) => gql(hub.url, tokens[login], query, variables);
   const sql = (query: string, params: unknown[] = []) => hub.sources.get('access')!.query(query, params);
-  const requests = async (login: string, variables: Record<string, unknown>): Promise<Req[]> => {
-    const res = await as(login, REQUESTS, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data.dataRequests;
-  };
-  const find = (list: Req[], kind: string, unit: string) => list.find((r) => r.providerAgencyKind === kind && r.unitCreditCode === unit)!;
+  const requests = (login: string, variables: Record<string, unknown>): Promise<Req[]> => requestsAs(hub, tokens[login], variables);
   const round = (extra: Record<string, unknown>) => ({
     name: '2026年第二轮交叉巡察（测试）',
     kind: 'REGULAR',
@@ -73,7 +36,7 @@ describe('data requests replace the formal letter (情况函)', () => {
     expect(res.errors).toBeUndefined();
     return res;
   };
-  const roundId = async (externalId: string): Promise<string> => (await hub.sources.get('inspection')!.query('SELECT id FROM inspection.inspection_round WHERE external_id = $1', [externalId]))[0].id;
+  const roundId = (externalId: string) => roundIdOf(hub, externalId);
   const unitData = async (login: string, units: string[]) => {
     const res = await as(login, unitQuery(units.length), Object.fromEntries(units.map((u, i) => [`c${i}`, u])));
     return { res, byUnit: new Map<string, any>(units.map((u, i) => [u, res.data[`u${i}`]])) };
@@ -90,14 +53,7 @@ describe('data requests replace the formal letter (情况函)', () => {
     tokens = {};
     for (const login of ['admin', 'xcb-office', 'xcb-system', 'xcb-leader', 'xcb-member', 'xfj-officer', 'jw-officer', 'sj-officer', 'sj-system', 'zzb-officer', 'gaj-officer']) tokens[login] = await hub.token(login);
     // Units of one county with petitions (with conclusions), sanctions and audit findings, away from the demo team's units and ties.
-    const units: { code: string; sanctions: boolean }[] = await sql(
-      `SELECT u.credit_code AS code, EXISTS (SELECT 1 FROM discipline.sanction s WHERE s.unit_credit_code = u.credit_code) AS sanctions
-         FROM organization.inspected_unit u
-        WHERE u.region_code LIKE '990103%'
-          AND EXISTS (SELECT 1 FROM petition.petition p WHERE p.unit_credit_code = u.credit_code AND p.conclusion IS NOT NULL AND p.summary IS NOT NULL)
-          AND EXISTS (SELECT 1 FROM audit.audit_finding f WHERE f.unit_credit_code = u.credit_code)
-        ORDER BY 2 DESC, 1 LIMIT 4`,
-    );
+    const units = await unitsWithRecords(hub, '990103', 4);
     expect(units.map((u) => u.sanctions).slice(0, 2)).toEqual([true, true]);
     [unitA, unitB, unitC, unitD] = units.map((u) => u.code);
     const person = async (n: number, login: string | null, extra: Record<string, unknown>) => ({
@@ -332,10 +288,7 @@ describe('planCrossInspection (交叉巡察方案)', () => {
       name: `交叉巡察员${n}`,
       homeRegionCode: home,
       pastEmployerCreditCodes: past,
-      residentId: (() => {
-        const f = `99010619800101${String(n).padStart(3, '0')}`;
-        return f + residentIdCheckChar(f);
-      })(),
+      residentId: residentId('99010619800101', n),
     }));
     expect((await gql(hub.url, office, PUBLISH_INSPECTORS, { records: inspectors })).errors).toBeUndefined();
     const teams = [

@@ -4,6 +4,8 @@ import { IDENTITY_HEADER, signIdentity } from '../common/identity';
 import { unauthenticated } from '../common/errors';
 import type { DisclosureGroup } from '../authz/disclosures';
 import type { RunningSubgraph } from '../subgraphs/server';
+import type { GraphQLSchema } from 'graphql';
+import { unavailableSections } from './dossier-fallback';
 import type { GatewayContext } from './context';
 
 async function identityHeader(context: Partial<GatewayContext> | undefined, secret: string): Promise<string> {
@@ -46,8 +48,21 @@ export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayConte
   constructor(
     url: string,
     private readonly secret: string,
+    private readonly name: string,
+    private readonly apiSchema: () => GraphQLSchema | undefined,
   ) {
     super({ url });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (err) {
+      // A service that is down must not take the whole dossier with it.
+      const fallback = options.request.query ? unavailableSections(this.apiSchema(), this.name, options.request.query, options.request.variables) : null;
+      if (fallback) return fallback;
+      throw err;
+    }
   }
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { appendDisclosures } from '../authz/audit-chain';
-import { ApolloGateway } from '@apollo/gateway';
+import { type GraphQLDataSource, ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -109,11 +109,11 @@ export async function createGateway(
   subgraphs: Map<string, RunningSubgraph>,
   accessDs: DataSource,
 ): Promise<GatewayParts> {
-  const gateway = new ApolloGateway({
+  const gateway: ApolloGateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => {
+    buildService: ({ name }): GraphQLDataSource<GatewayContext> => {
       const remote = config.subgraphUrls[name];
-      if (remote) return new SignedRemoteDataSource(remote, config.internalSecret);
+      if (remote) return new SignedRemoteDataSource(remote, config.internalSecret, name, () => gateway.schema);
       const local = subgraphs.get(name);
       if (!local) throw new Error(`Subgraph ${name} is neither in-process nor configured with SUBGRAPH_${name.toUpperCase()}_URL`);
       return new InProcessDataSource(local, config.internalSecret);

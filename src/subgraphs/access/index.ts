@@ -7,6 +7,7 @@ import { CollaborationResolver } from './collaboration.resolver';
 import { DataRequest, RoundPlan, StandingApproval } from './data-request.entity';
 import { DataRequestResolver } from './data-request.resolver';
 import { RoundSyncResolver } from './round-sync.resolver';
+import { AccessDossierRef, DossierRequestsResolver } from './dossier.resolver';
 import { seedCollaboration } from './seed-collaboration';
 import { DisclosureAudit } from './disclosure-audit.entity';
 import { GrantChange } from './grant-change.entity';
@@ -25,7 +26,8 @@ export const access: SubgraphModule = {
   owner: null,
   entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit, CollaborationEntry, DataRequest, StandingApproval, RoundPlan],
   migrations,
-  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver],
+  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver, DossierRequestsResolver],
+  orphanedTypes: [AccessDossierRef],
   seed: seedAccess,
   seedFinal: async (ds, world) => {
     await seedAccessGrants(ds, world);

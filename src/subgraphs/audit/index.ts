@@ -1,6 +1,7 @@
 import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
 import type { SubgraphModule } from '../types';
+import { AuditDossierRef, AuditDossierResolver, AuditSectionResolver } from './dossier.resolver';
 import { migrations } from '../../../migrations/audit';
 import { AuditCadreResolver } from './cadre.resolver';
 import { AuditFinding } from './finding.entity';
@@ -18,7 +19,7 @@ export const audit: SubgraphModule = {
   owner: AgencyKind.AUDIT_BUREAU,
   entities: [AuditProject, AuditFinding, publishBatchEntity('audit')],
   migrations,
-  resolvers: [AuditProjectResolver, AuditFindingResolver, AuditUnitResolver, AuditCadreResolver, AuditPublishResolver],
-  orphanedTypes: [UnitRef, CadreRef],
+  resolvers: [AuditProjectResolver, AuditFindingResolver, AuditUnitResolver, AuditCadreResolver, AuditPublishResolver, AuditDossierResolver, AuditSectionResolver],
+  orphanedTypes: [UnitRef, CadreRef, AuditDossierRef],
   seed: seedAudit,
 };

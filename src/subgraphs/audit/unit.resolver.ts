@@ -10,13 +10,13 @@ import { AuditProject } from './project.entity';
 import { UnitRef } from './refs';
 
 @ObjectType('AuditProjectConnection', { description: 'A page of audit projects' })
-class AuditProjectConnection extends Connection(AuditProject) {}
+export class AuditProjectConnection extends Connection(AuditProject) {}
 
 @ObjectType('AuditFindingConnection', { description: 'A page of audit findings' })
-class AuditFindingConnection extends Connection(AuditFinding) {}
+export class AuditFindingConnection extends Connection(AuditFinding) {}
 
 @ObjectType({ description: 'Audit findings of a unit in figures (审计统计)' })
-class AuditStats implements UnitAuditStats {
+export class AuditStats implements UnitAuditStats {
   @Open()
   @Field(() => Int, { description: 'Findings over all audits (发现问题数)' })
   findings: number;
@@ -31,7 +31,7 @@ class AuditStats implements UnitAuditStats {
 }
 
 @ArgsType()
-class FindingPageArgs extends PageArgs {
+export class FindingPageArgs extends PageArgs {
   @Field(() => RectificationStatus, { nullable: true, description: 'Only findings in this rectification status' })
   rectificationStatus?: RectificationStatus;
 }

@@ -13,13 +13,13 @@ import { StationedGroup } from './stationed-group.entity';
 import { Open } from '../../authz/sensitivity';
 
 @ObjectType('ProblemClueConnection', { description: 'A page of problem clues' })
-class ProblemClueConnection extends Connection(ProblemClue) {}
+export class ProblemClueConnection extends Connection(ProblemClue) {}
 
 @ObjectType('SanctionConnection', { description: 'A page of sanctions' })
-class SanctionConnection extends Connection(Sanction) {}
+export class SanctionConnection extends Connection(Sanction) {}
 
 @ArgsType()
-class ClueArgs extends PageArgs {
+export class ClueArgs extends PageArgs {
   @Field(() => ClueStatus, { nullable: true })
   status?: ClueStatus;
 

@@ -21,6 +21,7 @@ import { TeamMember } from './team-member.entity';
 import { InspectionTeam } from './team.entity';
 import { TeamResolver } from './team.resolver';
 import { UnitInspectionsResolver } from './unit.resolver';
+import { DossierResolver, InspectionSectionResolver } from './dossier.resolver';
 
 /**
  * Inspection office (巡察办): the talent pool, rounds and their teams, findings and
@@ -42,6 +43,8 @@ export const inspection: SubgraphModule = {
     InspectionPublishResolver,
     RecusalResolver,
     CrossPlanResolver,
+    DossierResolver,
+    InspectionSectionResolver,
   ],
   orphanedTypes: [UnitRef, CadreRef],
   seed: seedInspection,

@@ -11,6 +11,7 @@ import { PetitionPublishResolver } from './publish.resolver';
 import { CadreRef, UnitRef } from './refs';
 import { seedPetition } from './seed';
 import { PetitionUnitResolver } from './unit.resolver';
+import { PetitionDossierRef, PetitionDossierResolver, PetitionSectionResolver } from './dossier.resolver';
 
 /** Petition bureau (信访局): petitions and public-opinion items about inspected units. */
 export const petition: SubgraphModule = {
@@ -18,8 +19,8 @@ export const petition: SubgraphModule = {
   owner: AgencyKind.PETITION_BUREAU,
   entities: [Petition, PublicOpinionItem, publishBatchEntity('petition')],
   migrations,
-  resolvers: [PetitionUnitResolver, PetitionCadreResolver, PetitionResolver, PublicOpinionResolver, PetitionPublishResolver],
+  resolvers: [PetitionUnitResolver, PetitionCadreResolver, PetitionResolver, PublicOpinionResolver, PetitionPublishResolver, PetitionDossierResolver, PetitionSectionResolver],
   // The stubs carry what this subgraph adds to organization's entities, whichever root fields reach them.
-  orphanedTypes: [UnitRef, CadreRef],
+  orphanedTypes: [UnitRef, CadreRef, PetitionDossierRef],
   seed: seedPetition,
 };
