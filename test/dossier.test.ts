@@ -122,6 +122,31 @@ describe('pre-inspection dossier (巡前材料) in one query', () => {
     expect(codes(await gql(hub.url, tokens['xcb-member'], DOSSIER, { unit: '123', round: roundId }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('prints as a self-contained HTML briefing with the same sections and states, under the same permissions', async () => {
+    const url = (unit: string) => `${hub.url.replace(/\/graphql$/, '')}/dossier.html?unit=${unit}&round=${roundId}`;
+    const res = await fetch(url(unitA), { headers: { authorization: tokens['xcb-member'] } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    for (const h of ['一、被巡察单位基本情况', '二、信访举报情况', '三、问题线索及处置情况', '四、党纪政务处分情况', '五、派驻纪检监察组日常监督情况', '六、审计发现问题及整改情况', '七、历次巡察发现问题及整改情况']) {
+      expect(html).toContain(h);
+    }
+    expect(html).toContain('协查请求被拒绝');
+    expect(html).toContain('相关问题线索正在办理，暂不提供');
+    const [p] = await hub.sources.get('petition')!.query('SELECT summary FROM petition.petition WHERE unit_credit_code = $1 LIMIT 1', [unitA]);
+    expect(html).toContain(p.summary);
+    // Nothing loaded from elsewhere: no scripts, links or remote URLs.
+    expect(html).not.toMatch(/<script|<link|src=|https?:\/\//i);
+    // The disclosure is audited like any query.
+    const audit = await hub.sources.get('access')!.query(`SELECT count(*)::int AS n FROM access.disclosure_audit WHERE operation_name = 'Briefing'`);
+    expect(audit[0].n).toBeGreaterThan(0);
+
+    expect((await fetch(url(unitA))).status).toBe(401);
+    expect((await fetch(url(unitA), { headers: { authorization: tokens['xfj-officer'] } })).status).toBe(403);
+    expect((await fetch(url('x'), { headers: { authorization: tokens['xcb-member'] } })).status).toBe(400);
+  });
+
   describe('with subgraphs as separate services', () => {
     let served: Map<string, ServedSubgraph>;
     let remote: Hub;

@@ -18,6 +18,7 @@ import { costLimitPlugin } from './cost';
 import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './datasources';
 import { EXAMPLE_QUERY } from './example';
+import { briefingRoute } from './briefing';
 import { playgroundHtml } from './playground';
 
 function containsNul(value: unknown): boolean {
@@ -165,6 +166,7 @@ export async function createGateway(
   app.get('/', (_req, res) => {
     res.redirect('/graphql');
   });
+  app.get('/dossier.html', briefingRoute(apollo, accessDs, config));
   app.use(
     '/graphql',
     servePage,

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { HubConfig } from '../config';
+import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
+import { authenticate } from './auth';
+import type { GatewayContext } from './context';
+import { SECTION_HEADINGS } from '../common/dossier';
+
+/** Everything the printed briefing shows; the same query a client would send, so the same permissions and audit apply. */
+const S = 'availability requests { typeName status declineReason providerAgencyName }';
+export const BRIEFING_QUERY = `query Briefing($unit: String!, $round: ID!) {
+  preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
+    round { name startDate endDate } team { name leader { name } }
+    unit { name creditCode kind authorisedHeadcount actualHeadcount leadershipTeam { name post } }
+    petitions { ${S} stats { total anonymousShare byYear { year count } byCategory { category count } } items(first: 50) { totalCount nodes { receivedDate category summary conclusion status } } }
+    clues { ${S} stats { total } items(first: 50) { totalCount nodes { receivedDate summary disposalMethod status } } }
+    sanctions { ${S} items(first: 50) { totalCount nodes { kind decidedDate reason } } }
+    supervision { ${S} groups { name notes } }
+    audit { ${S} stats { findings rectified } findings(first: 50) { totalCount nodes { category description amount rectificationStatus } } }
+    history { ${S} inspections { round { name startDate } rectificationRate } }
+  }
+}`;
+
+const AVAILABILITY: Record<string, string> = {
+  AVAILABLE: '已提供',
+  EMPTY: '已授权，无相关记录',
+  PENDING_REQUEST: '协查请求待答复',
+  DECLINED: '协查请求被拒绝',
+  NOT_SHARED: '未共享',
+  SOURCE_UNAVAILABLE: '数据来源暂不可用',
+};
+
+const esc = (v: unknown): string =>
+  v === null || v === undefined ? '—' : String(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+type Row = Record<string, unknown>;
+
+function table(headers: string[], rows: unknown[][]): string {
+  if (!rows.length) return '<p class="none">无记录</p>';
+  return `<table><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function sectionBlock(n: string, key: string, s: Row | null, body: (s: Row) => string): string {
+  const heading = `<h2>${n}、${esc(SECTION_HEADINGS[key])}</h2>`;
+  if (!s) return `${heading}<p class="state">${AVAILABILITY.SOURCE_UNAVAILABLE}</p>`;
+  const requests = (s.requests as Row[] | null) ?? [];
+  const state = `<p class="state">状态：${esc(AVAILABILITY[String(s.availability)] ?? s.availability)}${requests
+    .map((r) => `；${esc(r.providerAgencyName)}（${esc(r.typeName)}）${esc(r.status)}${r.declineReason ? `：${esc(r.declineReason)}` : ''}`)
+    .join('')}</p>`;
+  const readable = s.availability === 'AVAILABLE' || s.availability === 'EMPTY';
+  return heading + state + (readable ? body(s) : '');
+}
+
+const nodes = (conn: unknown): Row[] => ((conn as { nodes?: Row[] } | null)?.nodes ?? []) as Row[];
+
+/** Renders the dossier as a self-contained page: Chinese headings, print styles inline, no external assets. */
+export function renderBriefing(data: Row | null | undefined, errors: readonly GraphQLFormattedError[] | undefined): string {
+  const d = (data?.preInspectionDossier ?? null) as Row | null;
+  const unit = (d?.unit ?? null) as Row | null;
+  const round = (d?.round ?? null) as Row | null;
+  const team = (d?.team ?? null) as Row | null;
+  const body = !d
+    ? `<p class="state">无法生成巡前材料：${esc(errors?.[0]?.message ?? '未知原因')}</p>`
+    : [
+        `<h2>一、被巡察单位基本情况</h2>`,
+        table(['单位名称', '统一社会信用代码', '类型', '核定编制', '实有人数'], [[unit?.name, unit?.creditCode, unit?.kind, unit?.authorisedHeadcount, unit?.actualHeadcount]]),
+        `<h3>领导班子成员</h3>`,
+        table(['姓名', '职务'], ((unit?.leadershipTeam as Row[] | null) ?? []).map((c) => [c.name, c.post])),
+        sectionBlock('二', 'petitions', d.petitions as Row | null, (s) => {
+          const stats = s.stats as Row | null;
+          return (
+            `<p>信访件总数：${esc(stats?.total)}；匿名占比：${stats ? `${(Number(stats.anonymousShare) * 100).toFixed(1)}%` : '—'}</p>` +
+            table(['年度', '件数'], ((stats?.byYear as Row[] | null) ?? []).map((y) => [y.year, y.count])) +
+            table(['受理日期', '类别', '摘要', '办理结果', '状态'], nodes(s.items).map((p) => [p.receivedDate, p.category, p.summary, p.conclusion, p.status]))
+          );
+        }),
+        sectionBlock('三', 'clues', d.clues as Row | null, (s) => table(['受理日期', '摘要', '处置方式', '状态'], nodes(s.items).map((c) => [c.receivedDate, c.summary, c.disposalMethod, c.status]))),
+        sectionBlock('四', 'sanctions', d.sanctions as Row | null, (s) => table(['处分种类', '决定日期', '处分事由'], nodes(s.items).map((x) => [x.kind, x.decidedDate, x.reason]))),
+        sectionBlock('五', 'supervision', d.supervision as Row | null, (s) => table(['派驻组', '监督情况'], ((s.groups as Row[] | null) ?? []).map((g) => [g.name, g.notes]))),
+        sectionBlock('六', 'audit', d.audit as Row | null, (s) =>
+          table(['问题类别', '问题描述', '涉及金额（元）', '整改状态'], nodes(s.findings).map((f) => [f.category, f.description, f.amount, f.rectificationStatus])),
+        ),
+        sectionBlock('七', 'history', d.history as Row | null, (s) =>
+          table(['轮次', '进驻日期', '整改完成率'], ((s.inspections as Row[] | null) ?? []).map((i) => [(i.round as Row).name, (i.round as Row).startDate, i.rectificationRate === null ? '—' : `${(Number(i.rectificationRate) * 100).toFixed(1)}%`])),
+        ),
+      ].join('\n');
+  const title = `巡前材料：${esc(unit?.name ?? '')}`;
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
+<style>
+body{font-family:"SimSun","Songti SC",serif;margin:2cm;line-height:1.6;color:#000}
+h1{text-align:center;font-size:22pt}h2{font-size:15pt;margin-top:1.2em;border-bottom:1px solid #000}
+table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #000;padding:2px 6px;font-size:10.5pt;vertical-align:top}
+.state{font-weight:bold}.none{color:#555}.meta{text-align:center}
+@media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}
+</style></head><body>
+<h1>${title}</h1>
+<p class="meta">${esc(round?.name)}（${esc(round?.startDate)} 至 ${esc(round?.endDate)}）　${esc(team?.name)}　组长：${esc((team?.leader as Row | null)?.name)}</p>
+<p class="meta">本材料由巡察数据共享平台生成，各部分注明提供状态；“无记录”与“未共享”含义不同，请勿混淆。</p>
+${body}
+</body></html>`;
+}
+
+
+const STATUS: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, UNAUTHENTICATED: 401 };
+
+/**
+ * `GET /dossier.html?unit=<credit code>&round=<round id>` with the usual Authorization
+ * header: the dossier as a printable briefing. It runs the GraphQL query through the
+ * gateway's own pipeline, so limits, permissions and the disclosure audit apply as
+ * for any client.
+ */
+export function briefingRoute(apollo: ApolloServer<GatewayContext>, accessDs: DataSource, config: HubConfig): RequestHandler {
+  return async (req, res) => {
+    res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    let context: GatewayContext;
+    try {
+      const identity = await authenticate(req.headers.authorization, req.get('x-request-id') ?? randomUUID(), accessDs, config);
+      context = { identity, sql: { statements: 0 } as SqlCounter, disclosures: [] };
+    } catch (err) {
+      res.status(401).type('text/plain; charset=utf-8').send(`${(err as Error).message}\n`);
+      return;
+    }
+    const variables = { unit: String(req.query.unit ?? ''), round: String(req.query.round ?? '') };
+    const result = await runWithSqlCounter(context.sql, () => apollo.executeOperation({ query: BRIEFING_QUERY, variables }, { contextValue: context }));
+    if (result.body.kind !== 'single') throw new Error('unexpected incremental response');
+    const { data, errors } = result.body.singleResult;
+    const failed = !data?.preInspectionDossier;
+    res.status(failed ? (STATUS[String(errors?.[0]?.extensions?.code)] ?? 500) : 200);
+    res.type('html').send(renderBriefing(data as Row | undefined, errors));
+  };
+}
