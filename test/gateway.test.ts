@@ -106,6 +106,14 @@ describe('gateway: authentication, limits and operations', () => {
     const nul = await gql(hub.url, office, 'query($c: String!) { unitByCreditCode(creditCode: $c) { name } }', { c: 'a\u0000b' });
     expect(nul.status).toBe(400);
     expect(codes(nul)).toEqual(['BAD_USER_INPUT']);
+    // A variable of the wrong type or enum value is the caller's mistake, not an internal error.
+    for (const [query, variables] of [
+      ['query($k: UnitKind) { units(first: 1, kind: $k) { totalCount } }', { k: 'NO_SUCH_KIND' }],
+      ['query($n: Int) { units(first: $n) { totalCount } }', { n: 'ten' }],
+    ] as const) {
+      const res = await gql(hub.url, office, query, variables);
+      expect({ query, codes: codes(res) }).toEqual({ query, codes: ['BAD_USER_INPUT'] });
+    }
   });
 
   it('hides internals: no stack traces, unknown ids are input errors', async () => {

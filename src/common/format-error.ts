@@ -27,6 +27,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // @apollo/gateway reports variables that do not fit their declared type without a code; they are the caller's mistake.
+  if ((!code || code === 'INTERNAL_SERVER_ERROR') && /^Variable "\$\w+" (got invalid value|of required type|of non-null type)/.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   if (code === 'INTERNAL_SERVER_ERROR' || !code) {
     log.error({ err: error, path: formatted.path }, 'unexpected error');
     // In development the message helps; the stack and anything else stay in the log.
