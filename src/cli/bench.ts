@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '../db/embedded';
 import { mintToken } from '../gateway/tokens';
 import { startHub } from '../hub';
 import { parseArgs } from './args';
+import { prepareDossierBench } from './bench-dossier';
 
 /**
  * `npm run bench [-- --scale 10 --requests 300 --concurrency 8]`: starts the hub on
@@ -156,6 +157,11 @@ export async function main() {
       process.stdout.write(`${r.name.padEnd(64)}${pad(r.p50.toFixed(1), 9)}${pad(r.p95.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.rps.toFixed(0), 9)}${pad(r.sql, 9)}\n`);
     }
     process.stdout.write(`\nratio p50 (unit with five record kinds / unit alone): ${(rows[1].p50 / rows[0].p50).toFixed(2)}x\n`);
+
+    const dossier = await prepareDossierBench(hub);
+    process.stdout.write(`\nround published → all ${dossier.requests} data requests answered (standing approvals): ${dossier.answeredMs.toFixed(0)} ms\n`);
+    const d = await runCase(hub.url, dossier.token, { name: `pre-inspection dossier, unit with ${dossier.records} records`, query: dossier.query, variables: () => dossier.variables }, Math.max(50, Math.floor(requests / 3)), concurrency);
+    process.stdout.write(`${d.name.padEnd(64)}${pad(d.p50.toFixed(1), 9)}${pad(d.p95.toFixed(1), 9)}${pad(d.p99.toFixed(1), 9)}${pad(d.rps.toFixed(0), 9)}${pad(d.sql, 9)}\n`);
     await enforcementCost(hub, dbUrl, Number(flags['list-requests'] ?? 40));
   } finally {
     await hub.stop();
