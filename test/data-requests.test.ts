@@ -86,7 +86,7 @@ describe('data requests replace the formal letter (情况函)', () => {
     expect(all).toHaveLength(8);
     expect(all.every((r) => r.status === 'PENDING' && r.dueDate <= daysFromToday(3) && r.teamId)).toBe(true);
 
-    const inbox = await requests('xfj-officer', { status: 'PENDING' });
+    const inbox = await requests('xfj-officer', { status: 'PENDING', roundId: id });
     expect(inbox.map((r) => r.unitCreditCode).sort()).toEqual([unitA, unitB].sort());
     expect(inbox[0].items.map((i) => [i.typeName, i.fields])).toEqual(
       expect.arrayContaining([
@@ -166,7 +166,7 @@ describe('data requests replace the formal letter (情况函)', () => {
     expect(find(after, 'DISCIPLINE_COMMISSION', unitA)).toMatchObject({ status: 'DECLINED', declineReason: '相关线索正在初核，暂不宜提供', decidedBy: await hub.principalId('jw-officer') });
     expect(find(after, 'PETITION_BUREAU', unitA)).toMatchObject({ status: 'APPROVED', decidedBy: await hub.principalId('xfj-officer') });
     expect(find(after, 'DISCIPLINE_COMMISSION', unitB).status).toBe('PENDING');
-    expect((await requests('jw-officer', { status: 'PENDING' })).map((r) => r.unitCreditCode)).toEqual([unitB]);
+    expect((await requests('jw-officer', { status: 'PENDING', roundId: id })).map((r) => r.unitCreditCode)).toEqual([unitB]);
 
     // Overdue: pending past the due date, listed for the office.
     expect(await requests('xcb-office', { overdue: true })).toEqual([]);

@@ -381,7 +381,11 @@ describe('inspection subgraph (rounds, talent pool, findings, rectification) thr
     expect(rounds.data.rounds.nodes).toHaveLength(2);
     expect(rounds.data.rounds.nodes[0].startDate >= rounds.data.rounds.nodes[1].startDate).toBe(true); // latest first
     expect(rounds.data.rounds.pageInfo.hasNextPage).toBe(true);
-    expect((await gql(hub.url, office, `{ rounds(status: PLANNED) { totalCount nodes { id } } }`)).data.rounds).toEqual({ totalCount: 0, nodes: [] });
+    // The demo's one round being prepared (巡前).
+    expect((await gql(hub.url, office, `{ rounds(status: PLANNED) { totalCount nodes { name status } } }`)).data.rounds).toEqual({
+      totalCount: 1,
+      nodes: [{ name: '2026年第二轮交叉巡察（巡前准备）', status: 'PLANNED' }],
+    });
 
     for (const first of [101, 0]) {
       const tooMany = await gql(hub.url, office, `query($first: Int) { inspectors(first: $first) { totalCount } }`, { first });

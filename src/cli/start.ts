@@ -13,6 +13,13 @@ async function main() {
   // A ready-made token is a demo convenience: never printed (or minted) in production.
   const token = office && !hub.config.production ? await mintToken(hub.config, office.id) : '(mint one with npm run token -- --principal <login>)';
   const keysFile = path.join(hub.config.dataDir, 'demo-api-keys.json');
+  const inspection = hub.sources.get('inspection');
+  const [upcoming] = inspection
+    ? await inspection.query(
+        `SELECT r.id, r.name, a.unit_credit_code AS unit FROM inspection.inspection_round r JOIN inspection.team_assignment a ON a.round_id = r.id
+          WHERE r.status = 'PLANNED' ORDER BY r.start_date, a.position LIMIT 1`,
+      )
+    : [];
   const keys = existsSync(keysFile) ? Object.keys(JSON.parse(readFileSync(keysFile, 'utf8'))).length : 0;
   const banner = [
     '',
@@ -33,6 +40,15 @@ async function main() {
     '',
     `  curl -s ${hub.url} -H 'content-type: application/json' -H "Authorization: Bearer ${token.slice(0, 12)}…" -d '{"query":"{ units(first: 3) { nodes { name } } }"}'`,
     '',
+    ...(upcoming
+      ? [
+          `  Pre-inspection dossier (巡前材料) of a unit of ${upcoming.name}, each section with its state:`,
+          `    { preInspectionDossier(unitCreditCode: "${upcoming.unit.trim()}", roundId: "${upcoming.id}") { unit { name } petitions { availability } clues { availability requests { status declineReason } } audit { availability } } }`,
+          `  Printable: curl -s -H "Authorization: Bearer <token>" '${hub.url.replace('/graphql', '/dossier.html')}?unit=${upcoming.unit.trim()}&round=${upcoming.id}' > 巡前材料.html`,
+          `  Data requests: { dataRequests(roundId: "${upcoming.id}") { providerAgencyName unitCreditCode status declineReason } }`,
+          '',
+        ]
+      : []),
   ].join('\n');
   process.stdout.write(`${banner}\n`);
   const shutdown = (signal: string) => {

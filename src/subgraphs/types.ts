@@ -8,6 +8,7 @@ import type { DisclosureLog } from '../authz/disclosures';
 import type { FieldPolicy, PolicyEvaluator } from '../authz/policy';
 import type { HubConfig } from '../config';
 import type { Peers } from './peers';
+import type { RoundState } from './access/round-alignment';
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext {
@@ -38,6 +39,8 @@ export interface SeedWorld {
   units: { id: string; creditCode: string; name: string; regionCode: string; kind: string }[];
   cadres: { id: string; name: string; unitId: string; unitCreditCode: string; leadership: boolean; residentId: string }[];
   rand: () => number;
+  /** The round being prepared in the demo (inspection seeds it, access opens its data requests). */
+  upcomingRound?: RoundState;
   /** Plain API keys of the demo agency systems, by login (written to the data directory, dev only). */
   apiKeys?: Record<string, string>;
 }

@@ -18,6 +18,7 @@ import { seedAccessGrants } from './seed-grants';
 import { Principal } from './principal.entity';
 import { PrincipalResolver } from './resolver';
 import { seedAccess } from './seed';
+import { seedDemoRequests } from './seed-requests';
 import { migrations } from '../../../migrations/access';
 
 /** Agencies, principals, grants (with their history), the catalogue of shared fields, data requests and their approvals. */
@@ -32,5 +33,6 @@ export const access: SubgraphModule = {
   seedFinal: async (ds, world) => {
     await seedAccessGrants(ds, world);
     await seedCollaboration(ds);
+    await seedDemoRequests(ds, world);
   },
 };

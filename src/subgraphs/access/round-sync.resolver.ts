@@ -1,11 +1,7 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { In, IsNull, type EntityManager } from 'typeorm';
 import { forbidden } from '../../common/errors';
-import { bulkInsert } from '../../db/seed/insert';
 import type { SubgraphContext } from '../types';
-import { DataRequest, DataRequestStatus, RoundPlan, StandingApproval } from './data-request.entity';
-import { approve, beijingToday, catalogueByProvider, grantEnd, reschedule, standingCover, withdraw } from './data-request.workflow';
-import { PrincipalTie, TeamMembership, TieKind } from './principal-context.entity';
+import { alignRounds } from './round-alignment';
 
 @Directive('@inaccessible')
 @InputType({ description: 'A team member who has a hub login, with what ties them to units (for recusal)' })
@@ -36,112 +32,17 @@ class RoundSyncInput {
   @Field(() => [TeamSyncInput]) teams: TeamSyncInput[];
 }
 
-const LEGAL_BASIS = '《中国共产党巡视工作条例》及本级巡察工作协作配合机制';
-
 /**
  * Called by the inspection subgraph after it publishes rounds, never by clients
  * (the field is @inaccessible, so the gateway does not expose it, and it checks the
- * hub-internal `via` mark). Brings access in line with the rounds: team memberships,
- * recusal ties from the talent pool, one data request per (team, unit, provider),
- * standing approvals applied, grants moved with the round's end or withdrawn with it.
- * Running it again with the same rounds changes nothing.
+ * hub-internal `via` mark). See alignRounds for what it does.
  */
 @Resolver()
 export class RoundSyncResolver {
   @Directive('@inaccessible')
   @Mutation(() => Int, { description: 'Hub-internal: align access with published rounds; returns the number of requests opened' })
-  async syncInspectionRounds(@Arg('rounds', () => [RoundSyncInput]) rounds: RoundSyncInput[], @Ctx() ctx: SubgraphContext): Promise<number> {
+  syncInspectionRounds(@Arg('rounds', () => [RoundSyncInput]) rounds: RoundSyncInput[], @Ctx() ctx: SubgraphContext): Promise<number> {
     if (ctx.identity.via !== 'inspection') throw forbidden('Only the inspection subgraph aligns rounds');
-    const by = ctx.identity.principalId;
-    return ctx.ds.transaction(async (m) => {
-      const providers = await catalogueByProvider(m);
-      const live = await m.getRepository(StandingApproval).find({ where: { revokedAt: IsNull() }, order: { createdAt: 'ASC' } });
-      const principals = new Set<string>(
-        (await m.query('SELECT id FROM access.principal WHERE id = ANY($1::uuid[])', [rounds.flatMap((r) => r.teams.flatMap((t) => t.members.map((x) => x.principalId)))])).map(
-          (p: { id: string }) => p.id,
-        ),
-      );
-      let opened = 0;
-      for (const round of rounds) {
-        await m.getRepository(RoundPlan).save({ id: round.id, name: round.name, status: round.status, startDate: round.startDate, endDate: round.endDate, syncedAt: new Date() });
-        const existing = await m.getRepository(DataRequest).find({ where: { roundId: round.id }, lock: { mode: 'pessimistic_write' } });
-        await m.getRepository(TeamMembership).delete({ roundId: round.id });
-        if (round.status === 'CANCELLED') {
-          await withdraw(m, existing, by);
-          continue;
-        }
-        const validTo = grantEnd(round.endDate, ctx.config.rectificationWindowDays);
-        const wanted = new Set(round.teams.flatMap((t) => t.unitCreditCodes.map((u) => `${t.id}|${u}`)));
-        await withdraw(
-          m,
-          existing.filter((r) => !wanted.has(`${r.teamId}|${r.unitCreditCode}`)),
-          by,
-        );
-        await reschedule(m, existing.filter((r) => wanted.has(`${r.teamId}|${r.unitCreditCode}`)), validTo, by);
-
-        const have = new Set(existing.map((r) => `${r.teamId}|${r.unitCreditCode}|${r.providerAgencyId}`));
-        const due = [round.startDate, addDays(beijingToday(), ctx.config.dataRequestDueDays)].sort()[0];
-        const today = beijingToday();
-        const rows: Partial<DataRequest>[] = [];
-        for (const team of round.teams) {
-          for (const unit of team.unitCreditCodes) {
-            for (const p of providers) {
-              if (have.has(`${team.id}|${unit}|${p.agencyId}`)) continue;
-              rows.push({
-                roundId: round.id,
-                roundName: round.name,
-                teamId: team.id,
-                teamName: team.name,
-                unitCreditCode: unit,
-                providerAgencyId: p.agencyId,
-                providerAgencyKind: p.agencyKind,
-                providerAgencyName: p.agencyName,
-                items: p.items,
-                purpose: `${round.name}：${team.name}巡前了解被巡察单位（${unit}）有关情况`,
-                legalBasis: LEGAL_BASIS,
-                dueDate: due < today ? today : due,
-                status: DataRequestStatus.PENDING,
-                requestedBy: by,
-                approved: [],
-              });
-            }
-          }
-        }
-        const ids = await bulkInsert(m, DataRequest, rows);
-        opened += ids.length;
-        // Standing approvals answer at once: what used to take weeks of letters.
-        for (const [i, row] of rows.entries()) {
-          const p = providers.find((x) => x.agencyId === row.providerAgencyId)!;
-          const cover = standingCover(p.items, live.filter((s) => s.agencyId === p.agencyId));
-          if (cover) await approve(m, { ...(row as DataRequest), id: ids[i] }, cover.choices, cover.approval.createdBy, validTo, cover.approval);
-        }
-        await this.alignTeams(m, round, validTo, principals);
-      }
-      return opened;
-    });
+    return ctx.ds.transaction((m) => alignRounds(m, rounds, ctx.identity.principalId, ctx.config));
   }
-
-  /** Members see their team's units while the round and its window last; their ties come from the talent pool. */
-  private async alignTeams(m: EntityManager, round: RoundSyncInput, validTo: Date, known: Set<string>): Promise<void> {
-    const members = round.teams.flatMap((t) => t.members.filter((x) => known.has(x.principalId)).map((x) => ({ team: t, member: x })));
-    await bulkInsert(
-      m,
-      TeamMembership,
-      members.map(({ team, member }) => ({ principalId: member.principalId, teamId: team.id, roundId: round.id, validFrom: new Date(), validTo, unitCreditCodes: team.unitCreditCodes })),
-    );
-    const ids = [...new Set(members.map((x) => x.member.principalId))];
-    if (!ids.length) return;
-    await m.getRepository(PrincipalTie).delete({ principalId: In(ids), source: 'TALENT_POOL' });
-    const ties = members.flatMap(({ member }) => [
-      { principalId: member.principalId, kind: TieKind.HOME_REGION, code: member.homeRegionCode.slice(0, 6), source: 'TALENT_POOL' },
-      ...(member.currentEmployerCreditCode ? [{ principalId: member.principalId, kind: TieKind.CURRENT_EMPLOYER, code: member.currentEmployerCreditCode, source: 'TALENT_POOL' }] : []),
-      ...member.pastEmployerCreditCodes.map((code) => ({ principalId: member.principalId, kind: TieKind.PAST_EMPLOYER, code, source: 'TALENT_POOL' })),
-    ]);
-    const unique = [...new Map(ties.map((t) => [`${t.principalId}|${t.kind}|${t.code}`, t])).values()];
-    await bulkInsert(m, PrincipalTie, unique);
-  }
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

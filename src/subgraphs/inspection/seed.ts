@@ -339,4 +339,32 @@ export async function seedInspection(ds: DataSource, world: SeedWorld): Promise<
       })),
     ),
   );
+  world.upcomingRound = await seedUpcomingRound(ds, world, office.id, inspectors, districts[1].code);
+}
+
+/**
+ * A round being prepared now (巡前): four townships of one district, two teams from
+ * elsewhere with no ties to them. Access opens its data requests when it seeds, so
+ * the demo shows an inbox and a dossier in every state.
+ */
+async function seedUpcomingRound(ds: DataSource, world: SeedWorld, officeId: string, inspectors: SeedInspector[], district: string): Promise<SeedWorld['upcomingRound']> {
+  const units = world.units.filter((u) => u.kind === 'TOWNSHIP' && districtOf(u) === district).slice(0, 4);
+  const codes = new Set(units.map((u) => u.creditCode));
+  const people = inspectors.filter((i) => i.home !== district && ![...i.employers].some((c) => codes.has(c))).slice(0, 8);
+  if (units.length < 4 || people.length < 8) return undefined;
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const round = { name: '2026年第二轮交叉巡察（巡前准备）', kind: InspectionKind.REGULAR, mode: InspectionMode.CROSS, startDate: addDays(today, 14), endDate: addDays(today, 60), status: RoundStatus.PLANNED };
+  const teams = [0, 1].map((t) => ({
+    name: `第${chineseNumber(t + 1)}巡察组`,
+    leader: people[t * 4],
+    members: people.slice(t * 4 + 1, t * 4 + 4),
+    units: units.slice(t * 2, t * 2 + 2).map((u) => u.creditCode),
+  }));
+  const inputs = teams.map((t) => ({ name: t.name, leaderExternalId: t.leader.externalId, memberExternalIds: t.members.map((m) => m.externalId), unitCreditCodes: t.units }));
+  const [roundId] = await bulkInsert(ds, InspectionRound, [{ ...round, sourceAgencyId: officeId, externalId: 'XCB-LC-2026-02', teamsHash: teamsHash(inputs), teamsWrittenHash: teamsHash(inputs) }]);
+  const teamIds = await bulkInsert(ds, InspectionTeam, teams.map((t, position) => ({ roundId, name: t.name, position, leaderId: t.leader.id })));
+  await bulkInsert(ds, TeamMember, teams.flatMap((t, i) => t.members.map((m, position) => ({ teamId: teamIds[i], roundId, inspectorId: m.id, position }))));
+  await bulkInsert(ds, TeamAssignment, teams.flatMap((t, i) => t.units.map((unitCreditCode, position) => ({ teamId: teamIds[i], roundId, unitCreditCode, position }))));
+  // No member has a demo login: the grants its requests bring change what nobody else sees.
+  return { id: roundId, name: round.name, status: round.status, startDate: round.startDate, endDate: round.endDate, teams: teams.map((t, i) => ({ id: teamIds[i], name: t.name, unitCreditCodes: t.units, members: [] })) };
 }
