@@ -96,6 +96,22 @@ describe('data requests replace the formal letter (情况函)', () => {
     );
     expect(await requests('gaj-officer', {})).toEqual([]);
 
+    // Pages: newest first, no request twice, totals over all pages.
+    const PAGE = `query($after: String) { dataRequests(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: any = (await as('xcb-office', PAGE, { after })).data.dataRequests;
+      total = page.totalCount;
+      seen.push(...page.nodes.map((n: { id: string }) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(total);
+    expect(total).toBeGreaterThan(8); // this round's and the demo round's
+    expect(codes(await as('xcb-office', '{ dataRequests(first: 1000) { totalCount } }'))).toEqual(['BAD_USER_INPUT']);
+
     // Publishing the same round again (a retry, or another edit) opens nothing new.
     await publish([r1], 'dr-1-again');
     expect(await requests('xcb-office', { roundId: id })).toHaveLength(8);

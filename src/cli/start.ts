@@ -45,7 +45,7 @@ async function main() {
           `  Pre-inspection dossier (巡前材料) of a unit of ${upcoming.name}, each section with its state:`,
           `    { preInspectionDossier(unitCreditCode: "${upcoming.unit.trim()}", roundId: "${upcoming.id}") { unit { name } petitions { availability } clues { availability requests { status declineReason } } audit { availability } } }`,
           `  Printable: curl -s -H "Authorization: Bearer <token>" '${hub.url.replace('/graphql', '/dossier.html')}?unit=${upcoming.unit.trim()}&round=${upcoming.id}' > 巡前材料.html`,
-          `  Data requests: { dataRequests(roundId: "${upcoming.id}") { providerAgencyName unitCreditCode status declineReason } }`,
+          `  Data requests: { dataRequests(roundId: "${upcoming.id}", first: 20) { totalCount nodes { providerAgencyName unitCreditCode status declineReason } } }`,
           '',
         ]
       : []),

@@ -7,12 +7,12 @@ export const PUBLISH_ROUNDS = `mutation($records: [InspectionRoundInput!]!, $bat
 export const APPROVE = `mutation($id: ID!, $items: [ApprovalItemInput!]) { approveDataRequest(id: $id, items: $items) { id status approved { typeName effect maskStrategy grantId } } }`;
 export const DECLINE = `mutation($id: ID!, $reason: String!) { declineDataRequest(id: $id, reason: $reason) { id status declineReason } }`;
 export const REQUESTS = `query($status: DataRequestStatus, $roundId: ID, $overdue: Boolean) {
-  dataRequests(status: $status, roundId: $roundId, overdue: $overdue) {
+  dataRequests(status: $status, roundId: $roundId, overdue: $overdue, first: 100) { totalCount pageInfo { hasNextPage } nodes {
     id roundId teamId teamName unitCreditCode providerAgencyKind status dueDate purpose legalBasis
     items { entryId typeName fields notes }
     decidedBy decidedAt declineReason standingApprovalId
     approved { typeName fields effect maskStrategy grantId }
-  }
+  } }
 }`;
 
 export interface Req {
@@ -62,5 +62,6 @@ export async function unitsWithRecords(hub: TestHub, county: string, n: number):
 export async function requestsAs(hub: TestHub, authorization: string, variables: Record<string, unknown>): Promise<Req[]> {
   const res = await gql(hub.url, authorization, REQUESTS, variables);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data.dataRequests;
+  if (res.data.dataRequests.pageInfo.hasNextPage) throw new Error('more than one page of requests: narrow the test');
+  return res.data.dataRequests.nodes;
 }

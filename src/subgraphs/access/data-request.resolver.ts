@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Connection, PageArgs, pageSize, rootPage, sql, type Page, type SqlPart } from '../../common/paging';
 import { IsNull, type EntityManager } from 'typeorm';
 import { fieldsOf } from '../../authz/catalog';
 import { GrantEffect } from '../../authz/grant-types';
@@ -12,6 +13,17 @@ import { CollaborationEntry } from './collaboration.entity';
 import { DataRequest, DataRequestStatus, RoundPlan, StandingApproval } from './data-request.entity';
 import { approve, beijingToday, grantEnd, ownConditionalFields, type ApprovalChoice } from './data-request.workflow';
 import { checkFields } from './grant.rules';
+
+@ObjectType('DataRequestConnection', { description: 'A page of data requests' })
+class DataRequestConnection extends Connection(DataRequest) {}
+
+@ArgsType()
+class DataRequestArgs extends PageArgs {
+  @Field(() => DataRequestStatus, { nullable: true }) status?: DataRequestStatus;
+  @Field(() => ID, { nullable: true }) roundId?: string;
+  @Field(() => String, { nullable: true }) unitCreditCode?: string;
+  @Field({ defaultValue: false, description: 'Only PENDING requests past their due date (逾期未复)' }) overdue: boolean;
+}
 
 @InputType({ description: 'What to share for one requested type: all requested fields or fewer, in clear or masked' })
 class ApprovalItemInput {
@@ -56,29 +68,23 @@ async function choicesFor(request: DataRequest, input: ApprovalItemInput[] | nul
 
 @Resolver()
 export class DataRequestResolver {
-  @Query(() => [DataRequest], {
+  @Query(() => DataRequestConnection, {
     description:
-      'Data requests (协查请求): a provider sees its inbox, the inspection office and admins every request, a team its own; overdue: PENDING past the due date',
+      'Data requests (协查请求), newest first: a provider sees its inbox, the inspection office and admins every request, a team member its team’s; overdue: PENDING past the due date',
   })
-  async dataRequests(
-    @Arg('status', () => DataRequestStatus, { nullable: true }) status: DataRequestStatus | null,
-    @Arg('roundId', () => ID, { nullable: true }) roundId: string | null,
-    @Arg('unitCreditCode', () => String, { nullable: true }) unitCreditCode: string | null,
-    @Arg('overdue', { defaultValue: false }) overdue: boolean,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<DataRequest[]> {
-    if (roundId && !isUuid(roundId)) throw badInput('roundId is not a round id', { argument: 'roundId' });
-    const q = ctx.ds.getRepository(DataRequest).createQueryBuilder('r').orderBy('r.due_date', 'ASC').addOrderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC');
+  async dataRequests(@Args() args: DataRequestArgs, @Ctx() ctx: SubgraphContext): Promise<Page<DataRequest>> {
+    if (args.roundId && !isUuid(args.roundId)) throw badInput('roundId is not a round id', { argument: 'roundId' });
+    const filters: SqlPart[] = [];
     if (!isOffice(ctx.identity)) {
-      // Everyone else: requests addressed to their agency, and those made for their team.
-      const teams = await ctx.ds.query('SELECT DISTINCT team_id FROM access.team_membership WHERE principal_id = $1', [ctx.identity.principalId]);
-      q.where('(r.provider_agency_id = :agency OR r.team_id = ANY(:teams))', { agency: ctx.identity.agencyId, teams: teams.map((t: { team_id: string }) => t.team_id) });
+      // Everyone else: requests addressed to their agency, and those made for their teams.
+      const teams: { team_id: string }[] = await ctx.ds.query('SELECT DISTINCT team_id FROM access.team_membership WHERE principal_id = $1', [ctx.identity.principalId]);
+      filters.push(sql('(t.provider_agency_id = $? OR t.team_id = ANY($?))', ctx.identity.agencyId, teams.map((t) => t.team_id)));
     }
-    if (status) q.andWhere('r.status = :status', { status });
-    if (roundId) q.andWhere('r.round_id = :roundId', { roundId });
-    if (unitCreditCode) q.andWhere('r.unit_credit_code = :unitCreditCode', { unitCreditCode });
-    if (overdue) q.andWhere('r.status = :pending AND r.due_date < :today', { pending: DataRequestStatus.PENDING, today: beijingToday() });
-    return q.limit(ctx.maxPageSize * 10).getMany();
+    if (args.status) filters.push(sql('t.status = $?', args.status));
+    if (args.roundId) filters.push(sql('t.round_id = $?', args.roundId));
+    if (args.unitCreditCode) filters.push(sql('t.unit_credit_code = $?', args.unitCreditCode));
+    if (args.overdue) filters.push(sql('t.status = $? AND t.due_date < $?', DataRequestStatus.PENDING, beijingToday()));
+    return rootPage<DataRequest>({ ds: ctx.ds, entity: DataRequest, filters, sortColumn: 'created_at', first: pageSize(args.first, ctx.maxPageSize), after: args.after });
   }
 
   @Mutation(() => DataRequest, { description: 'Approve a data request (同意协查): as asked, or fewer fields, or masked; creates the grants' })
