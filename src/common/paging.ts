@@ -130,7 +130,7 @@ export async function pagesByParent<T>(q: PagedQuery): Promise<Page<T>[]> {
   const limitParam = `$${params.length}`;
   const rows: Record<string, unknown>[] = await q.ds.query(
     `WITH base AS (
-       SELECT t.*, ${parent} AS __parent, count(*) OVER (PARTITION BY ${parent}) AS __total FROM ${table} t WHERE ${whereSql}
+       SELECT t.*, t."${q.sortColumn}"::text AS __sort, ${parent} AS __parent, count(*) OVER (PARTITION BY ${parent}) AS __total FROM ${table} t WHERE ${whereSql}
      ), ranked AS (
        SELECT b.*, row_number() OVER (PARTITION BY b.__parent ORDER BY b."${q.sortColumn}" DESC, b.id DESC) AS __rn
        FROM base b WHERE ${cursorSql}
@@ -155,7 +155,8 @@ export async function pagesByParent<T>(q: PagedQuery): Promise<Page<T>[]> {
     const last = list[Math.min(list.length, q.first) - 1];
     return {
       nodes,
-      pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last[q.sortColumn], String(last.id)) : null },
+      // The sort value travels as PostgreSQL's text of it: a timestamp keeps its microseconds (a JS Date would cut them to ms and skip rows).
+      pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.__sort, String(last.id)) : null },
       totalCount: totals ? (totals.get(key) ?? 0) : Number(list[0]?.__total ?? 0),
     };
   });
