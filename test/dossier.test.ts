@@ -10,6 +10,7 @@ const DOSSIER = `query($unit: String!, $round: ID!) {
     roundId unitCreditCode
     round { name } team { name }
     unit { name kind authorisedHeadcount actualHeadcount leadershipTeam { name } }
+    profile { ${SECTION} unit { name leadershipTeam { name } } }
     petitions { ${SECTION} stats { total anonymousShare byYear { year count } byCategory { category count } } items(first: 50) { totalCount nodes { id summary conclusion maskedFields } } }
     clues { ${SECTION} stats { total } items(first: 20) { totalCount nodes { id summary } } }
     sanctions { ${SECTION} items(first: 20) { totalCount nodes { id reason } } }
@@ -18,7 +19,7 @@ const DOSSIER = `query($unit: String!, $round: ID!) {
     history { ${SECTION} inspections { round { name } rectificationRate } }
   }
 }`;
-const SECTIONS = ['petitions', 'clues', 'sanctions', 'supervision', 'audit', 'history'] as const;
+const SECTIONS = ['profile', 'petitions', 'clues', 'sanctions', 'supervision', 'audit', 'history'] as const;
 
 describe('pre-inspection dossier (巡前材料) in one query', () => {
   let hub: TestHub;
@@ -74,12 +75,15 @@ describe('pre-inspection dossier (巡前材料) in one query', () => {
     const b = await dossier('xcb-member', unitB);
     for (const res of [a, b]) for (const e of res.errors ?? []) expect(e.extensions?.code).toBe('FORBIDDEN');
     const history = (res: GqlResult) => (res.data.preInspectionDossier.history.inspections.length ? 'AVAILABLE' : 'EMPTY');
-    expect(states(a)).toEqual({ petitions: 'AVAILABLE', clues: 'DECLINED', sanctions: 'DECLINED', supervision: 'DECLINED', audit: 'AVAILABLE', history: history(a) });
-    expect(states(b)).toEqual({ petitions: 'AVAILABLE', clues: 'PENDING_REQUEST', sanctions: 'PENDING_REQUEST', supervision: 'PENDING_REQUEST', audit: 'PENDING_REQUEST', history: history(b) });
+    expect(states(a)).toEqual({ profile: 'AVAILABLE', petitions: 'AVAILABLE', clues: 'DECLINED', sanctions: 'DECLINED', supervision: 'DECLINED', audit: 'AVAILABLE', history: history(a) });
+    expect(states(b)).toEqual({ profile: 'AVAILABLE', petitions: 'AVAILABLE', clues: 'PENDING_REQUEST', sanctions: 'PENDING_REQUEST', supervision: 'PENDING_REQUEST', audit: 'PENDING_REQUEST', history: history(b) });
 
     const da = a.data.preInspectionDossier;
     const db = b.data.preInspectionDossier;
     expect(da).toMatchObject({ roundId, unitCreditCode: unitA, round: { name: '2026年第三轮巡察（DS-LC-1）' }, team: { name: '第一巡察组' }, unit: { name: expect.any(String) } });
+    // The profile is open; the organisation department has not answered about cadres' ranks yet.
+    expect(da.profile.unit).toEqual({ name: da.unit.name, leadershipTeam: da.unit.leadershipTeam });
+    expect(da.profile.requests).toEqual([{ typeName: 'Cadre', status: 'PENDING', declineReason: null, providerAgencyName: expect.stringContaining('组织部') }]);
     // The requests and grants behind each section.
     expect(da.clues.requests).toEqual([{ typeName: 'ProblemClue', status: 'DECLINED', declineReason: '相关问题线索正在办理，暂不提供', providerAgencyName: expect.stringContaining('纪委监委') }]);
     expect(da.clues.grantIds).toEqual([]);
@@ -114,7 +118,7 @@ describe('pre-inspection dossier (巡前材料) in one query', () => {
     const r = findRequest(await requestsAs(hub, tokens['xcb-office'], { roundId: second }), 'PETITION_BUREAU', blank);
     expect((await as('xfj-officer', APPROVE, { id: r.id })).errors).toBeUndefined();
     const empty = await dossier('xcb-member', blank, second);
-    expect(states(empty)).toMatchObject({ petitions: 'EMPTY', clues: 'PENDING_REQUEST', history: 'EMPTY' });
+    expect(states(empty)).toMatchObject({ profile: 'EMPTY', petitions: 'EMPTY', clues: 'PENDING_REQUEST', history: 'EMPTY' });
     expect(empty.data.preInspectionDossier.petitions.items.totalCount).toBe(0);
 
     expect(codes(await dossier('xfj-officer', unitA))).toEqual(['FORBIDDEN']);

@@ -104,7 +104,7 @@ export async function prepareDossierBench(hub: Hub): Promise<DossierBench> {
     requests: states.length,
     variables: { unit, round: roundId },
     query: `query($unit: String!, $round: ID!) { preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
-      unit { name actualHeadcount leadershipTeam { name post } }
+      profile { ${S} unit { name actualHeadcount leadershipTeam { name post } } }
       petitions { ${S} stats { total anonymousShare byYear { year count } byCategory { category count } } items(first: 100) { totalCount nodes { id receivedDate summary conclusion } } publicOpinions(first: 100) { totalCount nodes { id title } } }
       clues { ${S} stats { total } items(first: 100) { totalCount nodes { id summary disposalMethod status } } }
       sanctions { ${S} items(first: 100) { totalCount nodes { id kind reason } } }

@@ -29,6 +29,7 @@ registerEnumType(SectionAvailability, {
 
 /** Chinese headings of the sections, for the printable briefing. */
 export const SECTION_HEADINGS: Record<string, string> = {
+  profile: '被巡察单位基本情况',
   petitions: '信访举报情况',
   clues: '问题线索及处置情况',
   sanctions: '党纪政务处分情况',
@@ -71,6 +72,14 @@ export interface DossierKey {
   requestStates?: DossierRequestState[] | null;
 }
 
+/** The caller's grants in force now on any of `types` that cover the unit. */
+export function grantsCovering(ctx: SubgraphContext, types: string[], unit: string) {
+  const now = new Date();
+  return ctx.identity.grants.filter(
+    (g) => types.includes(g.typeName) && (g.units === null || g.units.includes(unit)) && new Date(g.validFrom) <= now && (!g.validTo || new Date(g.validTo) > now),
+  );
+}
+
 /**
  * Availability of a section built from `types`, for the caller, from the grants it
  * holds now and the requests behind them. `count` tells AVAILABLE from EMPTY and is
@@ -86,9 +95,7 @@ export async function sectionStatus(
   const unit = key.unitCreditCode;
   const base = { types, requests };
   if (ctx.policy.recused(unit)) return { ...base, availability: SectionAvailability.NOT_SHARED, grantIds: [] };
-  const grants = ctx.identity.grants.filter(
-    (g) => types.includes(g.typeName) && (g.units === null || g.units.includes(unit)) && new Date(g.validFrom) <= new Date() && (!g.validTo || new Date(g.validTo) > new Date()),
-  );
+  const grants = grantsCovering(ctx, types, unit);
   if (ctx.policy.isOwner || grants.length) {
     const n = await count();
     return { ...base, availability: n ? SectionAvailability.AVAILABLE : SectionAvailability.EMPTY, grantIds: grants.map((g) => g.id) };

@@ -14,7 +14,7 @@ const S = 'availability requests { typeName status declineReason providerAgencyN
 export const BRIEFING_QUERY = `query Briefing($unit: String!, $round: ID!) {
   preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
     round { name startDate endDate } team { name leader { name } }
-    unit { name creditCode kind authorisedHeadcount actualHeadcount leadershipTeam { name post } }
+    profile { ${S} unit { name creditCode kind authorisedHeadcount actualHeadcount leadershipTeam { name post } } }
     petitions { ${S} stats { total anonymousShare byYear { year count } byCategory { category count } } items(first: 50) { totalCount nodes { receivedDate category summary conclusion status } } }
     clues { ${S} stats { total } items(first: 50) { totalCount nodes { receivedDate summary disposalMethod status } } }
     sanctions { ${S} items(first: 50) { totalCount nodes { kind decidedDate reason } } }
@@ -61,16 +61,20 @@ const nodes = (conn: unknown): Row[] => ((conn as { nodes?: Row[] } | null)?.nod
 /** Renders the dossier as a self-contained page: Chinese headings, print styles inline, no external assets. */
 export function renderBriefing(data: Row | null | undefined, errors: readonly GraphQLFormattedError[] | undefined): string {
   const d = (data?.preInspectionDossier ?? null) as Row | null;
-  const unit = (d?.unit ?? null) as Row | null;
+  const profile = (d?.profile ?? null) as Row | null;
+  const unit = (profile?.unit ?? null) as Row | null;
   const round = (d?.round ?? null) as Row | null;
   const team = (d?.team ?? null) as Row | null;
   const body = !d
     ? `<p class="state">无法生成巡前材料：${esc(errors?.[0]?.message ?? '未知原因')}</p>`
     : [
-        `<h2>一、被巡察单位基本情况</h2>`,
-        table(['单位名称', '统一社会信用代码', '类型', '核定编制', '实有人数'], [[unit?.name, unit?.creditCode, unit?.kind, unit?.authorisedHeadcount, unit?.actualHeadcount]]),
-        `<h3>领导班子成员</h3>`,
-        table(['姓名', '职务'], ((unit?.leadershipTeam as Row[] | null) ?? []).map((c) => [c.name, c.post])),
+        sectionBlock('一', 'profile', profile, () =>
+          [
+            table(['单位名称', '统一社会信用代码', '类型', '核定编制', '实有人数'], unit ? [[unit.name, unit.creditCode, unit.kind, unit.authorisedHeadcount, unit.actualHeadcount]] : []),
+            `<h3>领导班子成员</h3>`,
+            table(['姓名', '职务'], ((unit?.leadershipTeam as Row[] | null) ?? []).map((c) => [c.name, c.post])),
+          ].join('\n'),
+        ),
         sectionBlock('二', 'petitions', d.petitions as Row | null, (s) => {
           const stats = s.stats as Row | null;
           return (

@@ -13,6 +13,7 @@ import { RegionResolver } from './region.resolver';
 import { seedOrganization } from './seed';
 import { InspectedUnit } from './unit.entity';
 import { UnitResolver } from './unit.resolver';
+import { OrganizationDossierRef, OrganizationDossierResolver } from './dossier.resolver';
 import { migrations } from '../../../migrations/organization';
 
 // A cadre's CONDITIONAL fields are granted per unit, found through this subgraph's loader. Other
@@ -28,7 +29,8 @@ export const organization: SubgraphModule = {
   owner: AgencyKind.ORGANIZATION_DEPARTMENT,
   entities: [Region, InspectedUnit, Cadre, CadrePosting, publishBatchEntity('organization')],
   migrations,
-  resolvers: [UnitResolver, CadreResolver, RegionResolver, OrganizationPublishResolver],
+  resolvers: [UnitResolver, CadreResolver, RegionResolver, OrganizationPublishResolver, OrganizationDossierResolver],
+  orphanedTypes: [OrganizationDossierRef],
   referenceResolvers: {
     InspectedUnit: {
       __resolveReference: (ref: { id?: string; creditCode?: string }, ctx) =>
