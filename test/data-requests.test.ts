@@ -200,7 +200,10 @@ describe('data requests replace the formal letter (情况函)', () => {
     expect(after.byUnit.get(unitA).auditFindings.nodes.every((f: { description: string | null }) => f.description === null)).toBe(true);
     const list = await requests('xcb-office', { roundId: id });
     expect(find(list, 'DISCIPLINE_COMMISSION', unitA).status).toBe('DECLINED');
-    expect(list.filter((r) => r.status === 'WITHDRAWN')).toHaveLength(7);
+    const withdrawn = list.filter((r) => r.status === 'WITHDRAWN');
+    expect(withdrawn).toHaveLength(7);
+    const office = await hub.principalId('xcb-office');
+    expect(withdrawn.every((r) => r.withdrawnBy === office && r.withdrawnAt)).toBe(true);
     const grantId = find(list, 'PETITION_BUREAU', unitA).approved[0].grantId;
     expect(await grantActions(grantId)).toEqual(['CREATE', 'REVOKE']);
   });

@@ -10,7 +10,7 @@ export const REQUESTS = `query($status: DataRequestStatus, $roundId: ID, $overdu
   dataRequests(status: $status, roundId: $roundId, overdue: $overdue, first: 100) { totalCount pageInfo { hasNextPage } nodes {
     id roundId teamId teamName unitCreditCode providerAgencyKind status dueDate purpose legalBasis
     items { entryId typeName fields notes }
-    decidedBy decidedAt declineReason standingApprovalId
+    decidedBy decidedAt declineReason standingApprovalId withdrawnAt withdrawnBy
     approved { typeName fields effect maskStrategy grantId }
   } }
 }`;
@@ -25,6 +25,8 @@ export interface Req {
   items: { entryId: string; typeName: string; fields: string[] }[];
   decidedBy: string | null;
   declineReason: string | null;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
   standingApprovalId: string | null;
   approved: { typeName: string; effect: string; maskStrategy: string | null; grantId: string }[];
 }

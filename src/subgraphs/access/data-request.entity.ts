@@ -79,6 +79,7 @@ export class DataRequest {
   standingApprovalId: string | null;
   @Open() @Field(() => [ApprovedItem]) @Column({ type: 'jsonb', default: () => "'[]'" }) approved: ApprovedItem[];
   @Open() @Field(() => Date, { nullable: true }) @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
+  @Open() @Field(() => ID, { nullable: true, description: 'Principal whose change of the round withdrew it' }) @Column({ name: 'withdrawn_by', type: 'uuid', nullable: true }) withdrawnBy: string | null;
 }
 
 /**

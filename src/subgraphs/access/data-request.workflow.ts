@@ -111,7 +111,7 @@ export async function withdraw(m: EntityManager, requests: DataRequest[], by: st
     .getRepository(DataRequest)
     .createQueryBuilder()
     .update()
-    .set({ status: DataRequestStatus.WITHDRAWN, withdrawnAt: () => 'now()' })
+    .set({ status: DataRequestStatus.WITHDRAWN, withdrawnAt: () => 'now()', withdrawnBy: by })
     .whereInIds(open.map((r) => r.id))
     .execute();
   return open.length;
