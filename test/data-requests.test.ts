@@ -70,6 +70,8 @@ describe('data requests replace the formal letter (情况函)', () => {
         await person(1, 'xcb-leader', { homeRegionCode: '990104' }),
         await person(2, 'xcb-member', { homeRegionCode: '990106', pastEmployerCreditCodes: [unitD] }),
         await person(3, null, { homeRegionCode: '990103', pastEmployerCreditCodes: [unitB] }),
+        // A talent-pool entry naming another agency's login: it must bring that login nothing.
+        await person(4, 'sj-officer', { homeRegionCode: '990106' }),
       ],
     });
     expect(res.errors).toBeUndefined();
@@ -77,7 +79,7 @@ describe('data requests replace the formal letter (情况函)', () => {
   afterAll(() => hub?.stop());
 
   it('publishing a round fans out one request per (unit × provider) from the catalogue, into each provider’s inbox, once', async () => {
-    const r1 = round({ externalId: 'DR-LC-1', teams: [{ name: '第一巡察组', leaderExternalId: 'DR-RY-1', memberExternalIds: ['DR-RY-2'], unitCreditCodes: [unitA, unitB] }] });
+    const r1 = round({ externalId: 'DR-LC-1', teams: [{ name: '第一巡察组', leaderExternalId: 'DR-RY-1', memberExternalIds: ['DR-RY-2', 'DR-RY-4'], unitCreditCodes: [unitA, unitB] }] });
     await publish([r1], 'dr-1');
     const id = await roundId('DR-LC-1');
     const all = await requests('xcb-office', { roundId: id });
@@ -176,6 +178,10 @@ describe('data requests replace the formal letter (情况函)', () => {
     const paths = forbiddenPaths(res);
     expect(paths.some((p) => p.endsWith('conclusion'))).toBe(true);
     expect(paths.some((p) => p.startsWith('u0.'))).toBe(false); // nothing of unit A is refused
+
+    // The audit bureau's officer, named as a member in the talent pool, is no member: nothing of the team's grants.
+    const outsider = await unitData('sj-officer', [unitA]);
+    expect(outsider.byUnit.get(unitA).petitions.nodes.every((p: { conclusion: string | null }) => p.conclusion === null)).toBe(true);
 
     // The office sees every answer, attributed; the provider's inbox keeps only what is left.
     const after = await requests('xcb-office', { roundId: id });

@@ -1,4 +1,5 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
+import { AgencyKind } from '../../common/agency';
 import { bulkInsert } from '../../db/seed/insert';
 import { DataRequest, DataRequestStatus, RoundPlan, StandingApproval } from './data-request.entity';
 import { approve, beijingToday, catalogueByProvider, grantEnd, reschedule, standingCover, withdraw } from './data-request.workflow';
@@ -39,7 +40,15 @@ export async function alignRounds(m: EntityManager, rounds: RoundState[], by: st
   const providers = await catalogueByProvider(m);
   const standing = await m.getRepository(StandingApproval).find({ where: { revokedAt: IsNull() }, order: { createdAt: 'ASC' } });
   const wantedPrincipals = rounds.flatMap((r) => r.teams.flatMap((t) => t.members.map((x) => x.principalId)));
-  const known = new Set<string>((await m.query('SELECT id FROM access.principal WHERE id = ANY($1::uuid[])', [wantedPrincipals])).map((p: { id: string }) => p.id));
+  // Only the inspection office's own people serve on its teams: a talent-pool entry naming anyone else's login gives that login nothing.
+  const known = new Set<string>(
+    (
+      await m.query(
+        `SELECT p.id FROM access.principal p JOIN access.agency a ON a.id = p.agency_id WHERE p.id = ANY($1::uuid[]) AND a.kind = $2`,
+        [wantedPrincipals, AgencyKind.INSPECTION_OFFICE],
+      )
+    ).map((p: { id: string }) => p.id),
+  );
   let opened = 0;
   for (const round of rounds) {
     await m.getRepository(RoundPlan).save({ id: round.id, name: round.name, status: round.status, startDate: round.startDate, endDate: round.endDate, syncedAt: new Date() });
