@@ -38,7 +38,12 @@ const TYPE_OWNER: Record<string, string> = {
   RectificationItem: 'INSPECTION_OFFICE',
   Inspector: 'INSPECTION_OFFICE',
   InspectionTeam: 'INSPECTION_OFFICE',
+  FastTrackClue: 'INSPECTION_OFFICE',
 };
+/** RESTRICTED fields co-owned by other agency kinds (sharedWith): a fast-track clue is the team's and the commission's. */
+const SHARED_WITH: Record<string, string[]> = { FastTrackClue: ['DISCIPLINE_COMMISSION'] };
+/** Types whose list is for some agencies only; everyone else is refused the list itself. */
+const LIST_FOR: Record<string, string[]> = { FastTrackClue: ['INSPECTION_OFFICE', 'DISCIPLINE_COMMISSION'] };
 const CADRE_OWNER: Record<string, string> = {
   rank: 'ORGANIZATION_DEPARTMENT',
   residentId: 'ORGANIZATION_DEPARTMENT',
@@ -65,10 +70,11 @@ const PLAN: Record<string, string[]> = {
   Inspector: ['homeRegionCode', 'currentEmployerCreditCode', 'pastEmployerCreditCodes', 'residentId'],
   StationedGroup: ['notes'],
   InspectionTeam: ['recusalFlags'],
+  FastTrackClue: ['cadreId', 'summary', 'details', 'evidenceRefs', 'teamOpinion', 'commissionOpinion', 'result'],
   Cadre: ['rank', 'residentId', 'auditProjects', 'sanctions', 'petitions'],
 };
 /** Types that say which of their fields are masked (maskedFields); entity types shared across subgraphs do not. */
-const WITH_MASKED_FIELDS = Object.keys(PLAN).filter((t) => t !== 'Cadre' && t !== 'InspectionTeam');
+const WITH_MASKED_FIELDS = Object.keys(PLAN).filter((t) => !['Cadre', 'InspectionTeam', 'FastTrackClue'].includes(t));
 
 interface GrantRow {
   id: string;
@@ -148,6 +154,7 @@ class Oracle {
   }
 
   visible(type: string, unit: string | null): boolean {
+    if (LIST_FOR[type]) return LIST_FOR[type].includes(this.who.agencyKind);
     if (!ROW_SCOPED.has(type)) return true;
     if (this.recused(unit)) return false;
     if (TYPE_OWNER[type] === this.who.agencyKind) return true;
@@ -158,7 +165,7 @@ class Oracle {
     if (level === 'OPEN') return { effect: 'ALLOW' };
     if (this.recused(unit)) return { effect: 'DENY' };
     if (ownerOf(type, field) === this.who.agencyKind) return { effect: 'ALLOW' };
-    if (level === 'RESTRICTED') return { effect: 'DENY' };
+    if (level === 'RESTRICTED') return { effect: SHARED_WITH[type]?.includes(this.who.agencyKind) ? 'ALLOW' : 'DENY' };
     const covering = this.grants.filter((g) => g.typeName === type && (g.fields.length === 0 || g.fields.includes(field)) && this.covers(g, unit));
     if (covering.some((g) => g.effect === 'ALLOW')) return { effect: 'ALLOW' };
     const mask = covering.find((g) => g.effect === 'MASK');
@@ -435,6 +442,15 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
     const [teamRow] = await sql('inspection', 'SELECT id FROM inspection.inspection_team WHERE round_id = $1', [roundId]);
     const reasons = [...(units.t3.slice(2, 8) === '990103' ? ['HOME_REGION'] : []), 'PAST_EMPLOYER'];
     recs.push({ type: 'InspectionTeam', id: teamRow.id, unit: null, values: { recusalFlags: [{ unitCreditCode: units.t3, reasons, overridden: false }] } });
+    // A fast-track clue about the unit the recused member is tied to (inserted directly: recording needs a team login, see fast-track.test).
+    const clue = { cadreId: cadreIds[0], summary: '矩阵测试线索摘要', details: '矩阵测试线索详情', evidenceRefs: ['矩阵-ZJ-1'], teamOpinion: '矩阵测试组意见', commissionOpinion: '矩阵测试纪委意见', result: '矩阵测试办理结果' };
+    const [{ id: clueId }] = await sql(
+      'inspection',
+      `INSERT INTO inspection.fast_track_clue (round_id, team_id, unit_credit_code, cadre_id, summary, details, evidence_refs, discovered_date, status, team_opinion, commission_opinion, result, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'REVIEWED', $9, $10, $11, $12) RETURNING id`,
+      [roundId, teamRow.id, units.rec, clue.cadreId, clue.summary, clue.details, clue.evidenceRefs, isoDay(-1), clue.teamOpinion, clue.commissionOpinion, clue.result, await hub.principalId('admin')],
+    );
+    recs.push({ type: 'FastTrackClue', id: clueId, unit: units.rec, values: clue });
     groupId = await idOf('discipline', 'discipline.stationed_group', 'T-PM-G');
     recs.push({ type: 'StationedGroup', id: groupId, unit: null, values: { notes: '矩阵测试监督工作情况' } });
 
@@ -517,6 +533,7 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
 
   const query = (selection: string, cadre: string, extra: string) => `query Matrix(${unitList.map((_, i) => `$u${i}: String!`).join(', ')}, $cadre: ID!, $round: ID!) {
     round(id: $round) { teams { __typename id ${extra === 'masked' ? '' : 'recusalFlags { unitCreditCode reasons overridden }'} } }
+    ${extra === 'masked' ? '' : `fastTrackClues(first: 50) { nodes { __typename id ${PLAN.FastTrackClue.join(' ')} } }`}
     ${unitList.map((_, i) => `u${i}: unitByCreditCode(creditCode: $u${i}) { ${selection} }`).join('\n')}
     ${cadre}
     inspectors(first: 5, skill: "矩阵测试") { nodes { __typename id ${extra === 'masked' ? 'maskedFields' : PLAN.Inspector.join(' ')} } }

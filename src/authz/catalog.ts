@@ -3,6 +3,7 @@ import type { AgencyKind } from '../common/agency';
 import { buildFederatedSchema } from '../common/federation';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { recordDeclaration } from './records';
+import { sharedWithOf } from './enforce';
 import { MaskStrategy, SharingClass } from './sensitivity';
 
 /** One field of the shared data model, as declared in code (协作目录的数据项). */
@@ -13,6 +14,8 @@ export interface CatalogEntry {
   ownerAgencyKind: AgencyKind | null;
   sensitivity: SharingClass;
   defaultMask: MaskStrategy | null;
+  /** RESTRICTED fields: agency kinds that co-own it (read it like the owner; never by grant). */
+  sharedWith: string[];
   description: string | null;
   /** Named GraphQL type of the field's value, e.g. String, Date, Decimal. */
   valueType: string;
@@ -54,6 +57,7 @@ function entriesOf(name: string, owner: AgencyKind | null, schema: GraphQLSchema
         ownerAgencyKind: owner,
         sensitivity: arg('level') as SharingClass,
         defaultMask: arg('mask') as MaskStrategy | null,
+        sharedWith: sharedWithOf(d),
         description: field.description ?? null,
         valueType: getNamedType(field.type).name,
         entity: keys.size > 0,

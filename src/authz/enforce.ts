@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { isObjectType, type ConstDirectiveNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import { forbidden } from '../common/errors';
@@ -21,10 +21,22 @@ export function fieldPolicies(schema: GraphQLSchema): FieldPolicy[] {
         const v = d?.arguments?.find((a) => a.name.value === n)?.value;
         return v && v.kind === 'EnumValue' ? v.value : null;
       };
-      out.push({ typeName: type.name, fieldName: field.name, level: (arg('level') as SharingClass) ?? SharingClass.RESTRICTED, defaultMask: arg('mask') as MaskStrategy | null });
+      out.push({
+        typeName: type.name,
+        fieldName: field.name,
+        level: (arg('level') as SharingClass) ?? SharingClass.RESTRICTED,
+        defaultMask: arg('mask') as MaskStrategy | null,
+        sharedWith: sharedWithOf(d),
+      });
     }
   }
   return out;
+}
+
+/** The agency kinds a RESTRICTED field is shared with (`sharedWith: [...]`). */
+export function sharedWithOf(d: ConstDirectiveNode | undefined): string[] {
+  const v = d?.arguments?.find((a) => a.name.value === 'sharedWith')?.value;
+  return v && v.kind === 'ListValue' ? v.values.flatMap((x) => (x.kind === 'StringValue' ? [x.value] : [])) : [];
 }
 
 const recordId = (row: any): string | null => (row && typeof row.id === 'string' ? row.id : null);

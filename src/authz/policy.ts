@@ -5,7 +5,7 @@ import { MaskStrategy, SharingClass } from './sensitivity';
 
 /** The outcome for one field of one record (DESIGN.md §4). */
 export type Decision =
-  | { effect: 'ALLOW'; basis: 'OWNER' | 'OPEN' | 'GRANT'; grantId: string | null }
+  | { effect: 'ALLOW'; basis: 'OWNER' | 'CO_OWNER' | 'OPEN' | 'GRANT'; grantId: string | null }
   | { effect: 'MASK'; strategy: MaskStrategy; grantId: string }
   | { effect: 'DENY'; reason: string };
 
@@ -14,6 +14,8 @@ export interface FieldPolicy {
   fieldName: string;
   level: SharingClass;
   defaultMask: MaskStrategy | null;
+  /** RESTRICTED fields only: agency kinds that read it like the owner. */
+  sharedWith?: string[];
 }
 
 /** Which records of a type a caller may see at all: every unit, or these units; minus recused ones. */
@@ -41,6 +43,10 @@ export class PolicyEvaluator {
     if (!unit) return false;
     const { units, regions } = this.identity.recusal;
     return units.includes(unit) || regions.some((r) => unitInRegion(unit, r));
+  }
+
+  private coOwns(field: FieldPolicy): boolean {
+    return (field.sharedWith ?? []).includes(this.identity.agencyKind);
   }
 
   private active(g: ActiveGrant): boolean {
@@ -72,7 +78,10 @@ export class PolicyEvaluator {
     // Recusal always wins, over ownership and grants alike.
     if (this.recused(unit)) return { effect: 'DENY', reason: 'recusal (回避): you are tied to this unit' };
     if (this.isOwner) return { effect: 'ALLOW', basis: 'OWNER', grantId: null };
-    if (field.level === SharingClass.RESTRICTED) return { effect: 'DENY', reason: 'RESTRICTED: never shared outside the owning agency' };
+    if (field.level === SharingClass.RESTRICTED) {
+      if (this.coOwns(field)) return { effect: 'ALLOW', basis: 'CO_OWNER', grantId: null };
+      return { effect: 'DENY', reason: 'RESTRICTED: never shared outside the owning agency' };
+    }
     const grants = this.covering(field.typeName, field.fieldName, unit);
     const allow = grants.find((g) => g.effect === GrantEffect.ALLOW);
     if (allow) return { effect: 'ALLOW', basis: 'GRANT', grantId: allow.id };
@@ -101,7 +110,7 @@ export class PolicyEvaluator {
    */
   mayQueryBy(field: FieldPolicy): boolean {
     if (field.level === SharingClass.OPEN) return true;
-    if (field.level === SharingClass.RESTRICTED) return this.isOwner && !this.identity.recusal.units.length && !this.identity.recusal.regions.length;
+    if (field.level === SharingClass.RESTRICTED) return (this.isOwner || this.coOwns(field)) && !this.identity.recusal.units.length && !this.identity.recusal.regions.length;
     const scope = this.rowScope(field.typeName);
     if (this.isOwner) return true;
     if (scope.all) {

@@ -1,4 +1,5 @@
 import { Directive, registerEnumType } from 'type-graphql';
+import type { AgencyKind } from '../common/agency';
 
 /**
  * Sharing class of a field (DESIGN.md §4): OPEN 无条件共享, CONDITIONAL 有条件共享,
@@ -48,17 +49,22 @@ registerEnumType(MaskStrategy, {
 
 /** The SDL that declares the directive in every subgraph (see common/federation.ts). */
 export const SENSITIVITY_SDL = `
-"Sharing class of a field (共享类别), with the mask used when a grant says MASK"
-directive @sensitivity(level: SharingClass!, mask: MaskStrategy) on FIELD_DEFINITION | OBJECT
+"Sharing class of a field (共享类别), with the mask used when a grant says MASK and, for RESTRICTED, the agency kinds that co-own it"
+directive @sensitivity(level: SharingClass!, mask: MaskStrategy, sharedWith: [String!]) on FIELD_DEFINITION | OBJECT
 `;
 
 type FieldDecorator = (target: object, key: string | symbol, descriptor?: any) => void;
 
-const declare = (level: SharingClass, mask?: MaskStrategy): FieldDecorator => Directive(`@sensitivity(level: ${level}${mask ? `, mask: ${mask}` : ''})`);
+const declare = (level: SharingClass, mask?: MaskStrategy, sharedWith: AgencyKind[] = []): FieldDecorator =>
+  Directive(`@sensitivity(level: ${level}${mask ? `, mask: ${mask}` : ''}${sharedWith.length ? `, sharedWith: [${sharedWith.map((k) => JSON.stringify(k)).join(', ')}]` : ''})`);
 
 /** 无条件共享: readable by every authenticated member agency. */
 export const Open = () => declare(SharingClass.OPEN);
 /** 有条件共享: readable by other agencies under an active grant covering the record's unit; `mask` is the default for MASK grants. */
 export const Conditional = (mask?: MaskStrategy) => declare(SharingClass.CONDITIONAL, mask);
-/** 不予共享: readable only inside the owning agency. */
-export const Restricted = (mask?: MaskStrategy) => declare(SharingClass.RESTRICTED, mask);
+/**
+ * 不予共享: readable only inside the owning agency — and, when `sharedWith` names
+ * them, inside those agency kinds too (e.g. a fast-track clue's details: the
+ * inspection team and the discipline commission). Never grantable to anyone else.
+ */
+export const Restricted = (mask?: MaskStrategy, sharedWith: AgencyKind[] = []) => declare(SharingClass.RESTRICTED, mask, sharedWith);

@@ -41,6 +41,8 @@ export enum Role {
   INSPECTION_OFFICE = 'INSPECTION_OFFICE',
   TEAM_LEADER = 'TEAM_LEADER',
   TEAM_MEMBER = 'TEAM_MEMBER',
+  /** The discipline commission's case supervision office (案件监督管理室): accepts clues transferred by inspection teams. */
+  CASE_SUPERVISION = 'CASE_SUPERVISION',
 }
 
 registerEnumType(AgencyKind, { name: 'AgencyKind', description: 'Kind of member agency (成员单位类型)' });

@@ -11,6 +11,7 @@ class CatalogField {
   @Open() @Field(() => AgencyKind, { nullable: true, description: 'Agency kind owning the data; empty: hub administration' }) ownerAgencyKind: AgencyKind | null;
   @Open() @Field(() => SharingClass) sensitivity: SharingClass;
   @Open() @Field(() => MaskStrategy, { nullable: true, description: 'Mask used when a MASK grant names none' }) defaultMask: MaskStrategy | null;
+  @Open() @Field(() => [String], { description: 'RESTRICTED fields: agency kinds that co-own it and read it like the owner' }) sharedWith: string[];
   @Open() @Field(() => String, { nullable: true }) description: string | null;
   @Open() @Field({ description: 'GraphQL type of the value' }) valueType: string;
 }

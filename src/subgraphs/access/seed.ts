@@ -58,5 +58,7 @@ export async function seedAccess(ds: DataSource, world: SeedWorld): Promise<void
   });
   const office = world.agencies.find((a) => a.kind === AgencyKind.INSPECTION_OFFICE)!;
   for (const p of INSPECTION_PEOPLE) principals.push({ ...p, kind: PrincipalKind.USER, agencyId: office.id, active: true });
+  const commission = world.agencies.find((a) => a.kind === AgencyKind.DISCIPLINE_COMMISSION)!;
+  principals.push({ login: 'jw-case', name: '纪委监委案件监督管理室', kind: PrincipalKind.USER, agencyId: commission.id, roles: [Role.AGENCY_OFFICER, Role.CASE_SUPERVISION], active: true });
   await bulkInsert(ds, Principal, principals);
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
 import { Conditional, Restricted, Open, SharingClass } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
@@ -60,4 +60,10 @@ export class ProblemClue extends PublishedRecord {
   @Field(() => DateScalar, { nullable: true, description: 'Date closed (办结日期)' })
   @Column({ name: 'closed_date', type: 'date', nullable: true })
   closedDate: string | null;
+
+  @Open()
+  @Field(() => ID, { nullable: true, description: 'The fast-track clue (绿色通道) an inspection team transferred, when it came that way' })
+  @Index({ unique: true, where: 'fast_track_clue_id IS NOT NULL' })
+  @Column({ name: 'fast_track_clue_id', type: 'uuid', nullable: true })
+  fastTrackClueId: string | null;
 }

@@ -1,6 +1,7 @@
 import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
 import type { SubgraphModule } from '../types';
+import { FastTrackMirrorResolver } from './fast-track.resolver';
 import { DisciplineDossierRef, DisciplineDossierResolver, ClueSectionResolver, SanctionSectionResolver, SupervisionSectionResolver } from './dossier.resolver';
 import { migrations } from '../../../migrations/discipline';
 import { CadreDisciplineResolver } from './cadre.resolver';
@@ -21,7 +22,7 @@ export const discipline: SubgraphModule = {
   owner: AgencyKind.DISCIPLINE_COMMISSION,
   entities: [ProblemClue, Sanction, StationedGroup, StationedGroupUnit, publishBatchEntity('discipline')],
   migrations,
-  resolvers: [UnitDisciplineResolver, CadreDisciplineResolver, ClueResolver, SanctionResolver, StationedGroupResolver, DisciplinePublishResolver, DisciplineDossierResolver, ClueSectionResolver, SanctionSectionResolver, SupervisionSectionResolver],
+  resolvers: [UnitDisciplineResolver, CadreDisciplineResolver, ClueResolver, SanctionResolver, StationedGroupResolver, DisciplinePublishResolver, DisciplineDossierResolver, ClueSectionResolver, SanctionSectionResolver, SupervisionSectionResolver, FastTrackMirrorResolver],
   // Units and cadres are reached only through the gateway's entity references.
   orphanedTypes: [UnitRef, CadreRef, DisciplineDossierRef],
   seed: seedDiscipline,

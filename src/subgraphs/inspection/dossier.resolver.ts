@@ -29,6 +29,7 @@ export class DossierInspectionSection extends DossierSection {
 @Resolver(() => Dossier)
 export class DossierResolver {
   @Query(() => Dossier, {
+    nullable: true,
     description:
       'Pre-inspection dossier (巡前材料) of a unit the round inspects, in one query: profile and staffing, leadership, petitions, clues, sanctions, supervision, audits, earlier inspections. ' +
       'For the inspection office and its teams; each section states its availability and the requests and grants behind it.',

@@ -22,6 +22,9 @@ import { InspectionTeam } from './team.entity';
 import { TeamResolver } from './team.resolver';
 import { UnitInspectionsResolver } from './unit.resolver';
 import { DossierResolver, InspectionSectionResolver } from './dossier.resolver';
+import { FastTrackClue, FastTrackEvent } from './fast-track.entity';
+import { FastTrackResolver } from './fast-track.resolver';
+import { StatisticsResolver } from './statistics.resolver';
 
 /**
  * Inspection office (巡察办): the talent pool, rounds and their teams, findings and
@@ -30,7 +33,7 @@ import { DossierResolver, InspectionSectionResolver } from './dossier.resolver';
 export const inspection: SubgraphModule = {
   name: 'inspection',
   owner: AgencyKind.INSPECTION_OFFICE,
-  entities: [Inspector, InspectionRound, InspectionTeam, TeamMember, TeamAssignment, RecusalOverride, InspectionFinding, RectificationItem, publishBatchEntity('inspection')],
+  entities: [Inspector, InspectionRound, InspectionTeam, TeamMember, TeamAssignment, RecusalOverride, FastTrackClue, FastTrackEvent, InspectionFinding, RectificationItem, publishBatchEntity('inspection')],
   migrations,
   resolvers: [
     RoundResolver,
@@ -45,6 +48,8 @@ export const inspection: SubgraphModule = {
     CrossPlanResolver,
     DossierResolver,
     InspectionSectionResolver,
+    FastTrackResolver,
+    StatisticsResolver,
   ],
   orphanedTypes: [UnitRef, CadreRef],
   seed: seedInspection,

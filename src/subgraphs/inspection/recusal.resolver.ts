@@ -150,6 +150,7 @@ export class RecusalResolver {
 @Resolver()
 export class CrossPlanResolver {
   @Query(() => CrossInspectionPlan, {
+    nullable: true,
     description:
       'Propose team → unit assignments for a cross inspection (交叉巡察) in a zone of counties: no team in its own county, no conflicted member, load spread evenly; ' +
       'units: those to cover (default: the units the round assigns now)',
