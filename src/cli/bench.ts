@@ -147,6 +147,16 @@ export async function main() {
         } }`,
         variables: anyCode,
       },
+      {
+        name: 'inspection statistics, whole city (findings, rectification, clues)',
+        query: `{ inspectionStatistics { clues transferred medianDaysToTransfer p90DaysToTransfer closed filed filingRate findings rectifiedFindings rectificationRate immediateRectifications rulesEstablished } }`,
+        variables: () => ({}),
+      },
+      {
+        name: 'inspection statistics, one district',
+        query: `query($r: String) { inspectionStatistics(regionCode: $r) { findings rectificationRate rulesEstablished clues filingRate } }`,
+        variables: () => ({ r: '990103' }),
+      },
     ];
     process.stdout.write(`\ndataset: scale ${scale}, ${units} units, ${cadres} cadres; ${requests} requests per case, concurrency ${concurrency}\n\n`);
     const rows = [];
