@@ -66,7 +66,7 @@ const PLAN: Record<string, string[]> = {
   AuditFinding: ['description', 'amount'],
   AuditStats: ['totalAmount'],
   InspectionFinding: ['description'],
-  RectificationItem: ['measures', 'evidence'],
+  RectificationItem: ['measures', 'evidence', 'verificationNote'],
   Inspector: ['homeRegionCode', 'currentEmployerCreditCode', 'pastEmployerCreditCodes', 'residentId'],
   StationedGroup: ['notes'],
   InspectionTeam: ['recusalFlags'],
@@ -217,7 +217,7 @@ const UNIT_SELECTION = `
   auditProjects(first: 5) { nodes { __typename id title auditedCadre { id } } }
   auditFindings(first: 5) { nodes { __typename id description amount } }
   auditStats { totalAmount }
-  inspections { round { id } findings { __typename id description rectificationItems { __typename id measures evidence } } }`;
+  inspections { round { id } findings { __typename id description rectificationItems { __typename id measures evidence verificationNote } } }`;
 
 const MASKED_SELECTION = `
   creditCode
@@ -434,7 +434,7 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
       const inspectionFindingId = await idOf('inspection', 'inspection.inspection_finding', `T-PM-F${i}`);
       recs.push({ type: 'InspectionFinding', id: inspectionFindingId, unit: u, values: { description: `矩阵测试巡察问题${i}` } });
       const [item] = await sql('inspection', 'SELECT id FROM inspection.rectification_item WHERE finding_id = $1', [inspectionFindingId]);
-      recs.push({ type: 'RectificationItem', id: item.id, unit: u, values: { measures: `矩阵测试整改措施${i}`, evidence: `矩阵测试佐证${i}` } });
+      recs.push({ type: 'RectificationItem', id: item.id, unit: u, values: { measures: `矩阵测试整改措施${i}`, evidence: `矩阵测试佐证${i}`, verificationNote: null } });
     }
     inspectorId = await idOf('inspection', 'inspection.inspector', 'T-PM-I');
     recs.push({ type: 'Inspector', id: inspectorId, unit: null, values: { homeRegionCode: '990103', currentEmployerCreditCode: units.out, pastEmployerCreditCodes: [units.t3], residentId: rid(300) } });

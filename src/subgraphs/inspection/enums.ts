@@ -57,6 +57,15 @@ export const PUBLISHABLE_RECTIFICATION_STATUSES = {
 /** Items counted as rectified (已整改) in rates. */
 export const RECTIFIED_STATUSES = [RectificationStatus.DONE, RectificationStatus.VERIFIED];
 
+/** SQL: the item (alias) counts as rectified; `statuses` is the parameter holding RECTIFIED_STATUSES. A commission verification counts too. */
+export const rectifiedSql = (alias: string, statuses: string) => `(${alias}.status = ANY(${statuses}::text[]) OR ${alias}.commission_verified_at IS NOT NULL)`;
+
+/** SQL: the status clients see (as effectiveStatus computes it); `today` is the parameter holding today's date in China. */
+export const effectiveStatusSql = (alias: string, today: string) =>
+  `CASE WHEN ${alias}.commission_verified_at IS NOT NULL THEN 'VERIFIED'
+        WHEN ${alias}.status IN ('OPEN', 'IN_PROGRESS') AND ${alias}.deadline < ${today}::date THEN 'OVERDUE'
+        ELSE ${alias}.status END`;
+
 registerEnumType(InspectionKind, {
   name: 'InspectionKind',
   description: 'Kind of inspection round (巡察类型)',

@@ -25,6 +25,7 @@ import { DossierResolver, InspectionSectionResolver } from './dossier.resolver';
 import { FastTrackClue, FastTrackEvent } from './fast-track.entity';
 import { FastTrackResolver } from './fast-track.resolver';
 import { StatisticsResolver } from './statistics.resolver';
+import { ItemFindingResolver, LookBackResolver, UnitLedgerResolver } from './ledger.resolver';
 
 /**
  * Inspection office (巡察办): the talent pool, rounds and their teams, findings and
@@ -50,6 +51,9 @@ export const inspection: SubgraphModule = {
     InspectionSectionResolver,
     FastTrackResolver,
     StatisticsResolver,
+    UnitLedgerResolver,
+    ItemFindingResolver,
+    LookBackResolver,
   ],
   orphanedTypes: [UnitRef, CadreRef],
   seed: seedInspection,

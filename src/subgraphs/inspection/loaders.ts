@@ -3,7 +3,7 @@ import { byKey, groupByKey, uuids } from '../../common/loaders';
 import { hydrate } from '../../common/paging';
 import { scopeClause } from '../../authz/scope';
 import type { SubgraphContext } from '../types';
-import { RECTIFIED_STATUSES, RoundStatus } from './enums';
+import { RECTIFIED_STATUSES, RoundStatus, rectifiedSql } from './enums';
 import { InspectionFinding } from './finding.entity';
 import { InspectionRecord } from './inspection-record';
 import { Inspector } from './inspector.entity';
@@ -100,7 +100,7 @@ export const inspectionsByUnit = (ctx: SubgraphContext) =>
          UNION
          SELECT f.unit_credit_code, f.round_id FROM inspection.inspection_finding f WHERE f.unit_credit_code = ANY($1::bpchar[]) AND ${scope}
        ), rates AS (
-         SELECT f.unit_credit_code, f.round_id, count(*) AS items, count(*) FILTER (WHERE i.status = ANY($2::text[])) AS rectified
+         SELECT f.unit_credit_code, f.round_id, count(*) AS items, count(*) FILTER (WHERE ${rectifiedSql('i', '$2')}) AS rectified
            FROM inspection.inspection_finding f JOIN inspection.rectification_item i ON i.finding_id = f.id
           WHERE f.unit_credit_code = ANY($1::bpchar[]) AND ${scope} AND ${itemScope}
           GROUP BY 1, 2

@@ -57,6 +57,22 @@ export class RectificationItem {
   @Column({ name: 'verified_date', type: 'date', nullable: true })
   verifiedDate: string | null;
 
+  /** Verification by the discipline commission's supervising office (监督验收): overrides the published status, survives republishing. */
+  @Open()
+  @Field(() => Date, { nullable: true, description: 'Verified by the supervising discipline office at (纪检监察机关验收时间)' })
+  @Column({ name: 'commission_verified_at', type: 'timestamptz', nullable: true })
+  commissionVerifiedAt: Date | null;
+
+  @Open()
+  @Field(() => ID, { nullable: true, description: 'Principal of the discipline commission who verified it' })
+  @Column({ name: 'commission_verified_by', type: 'uuid', nullable: true })
+  commissionVerifiedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Verification opinion (验收意见) — CONDITIONAL' })
+  @Conditional()
+  @Column({ name: 'verification_note', type: 'text', nullable: true })
+  verificationNote: string | null;
+
   @Open()
   @Field(() => Int, { description: 'Rules and regulations made or revised (建章立制数)' })
   @Column({ name: 'rules_established', type: 'int', default: 0 })

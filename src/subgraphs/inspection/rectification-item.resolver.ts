@@ -7,7 +7,8 @@ import { Open } from '../../authz/sensitivity';
 /** Today in China (UTC+8): a deadline passes at local midnight, not at 08:00. */
 export const todayInChina = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-export function effectiveStatus(item: Pick<RectificationItem, 'recordedStatus' | 'deadline'>, today = todayInChina()): RectificationStatus {
+export function effectiveStatus(item: Pick<RectificationItem, 'recordedStatus' | 'deadline' | 'commissionVerifiedAt'>, today = todayInChina()): RectificationStatus {
+  if (item.commissionVerifiedAt) return RectificationStatus.VERIFIED;
   const open = item.recordedStatus === RectificationStatus.OPEN || item.recordedStatus === RectificationStatus.IN_PROGRESS;
   return open && item.deadline < today ? RectificationStatus.OVERDUE : item.recordedStatus;
 }

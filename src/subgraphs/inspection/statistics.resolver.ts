@@ -5,7 +5,7 @@ import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
 import { DateScalar } from '../../common/scalars';
 import type { SubgraphContext } from '../types';
-import { RECTIFIED_STATUSES } from './enums';
+import { RECTIFIED_STATUSES, rectifiedSql } from './enums';
 import { seesFastTrack } from './fast-track.resolver';
 
 @ArgsType()
@@ -97,7 +97,7 @@ export class StatisticsResolver {
            LEFT JOIN inspection.team_assignment a ON a.round_id = f.round_id AND a.unit_credit_code = f.unit_credit_code
           WHERE ${findingWhere.join(' AND ')}
        ), i AS (
-         SELECT i.finding_id, count(*) AS n, count(*) FILTER (WHERE i.status = ANY($1::text[])) AS done, sum(i.rules_established) AS rules
+         SELECT i.finding_id, count(*) AS n, count(*) FILTER (WHERE ${rectifiedSql('i', '$1')}) AS done, sum(i.rules_established) AS rules
            FROM inspection.rectification_item i WHERE i.finding_id IN (SELECT id FROM f) AND ${itemScope} GROUP BY 1
        )
        SELECT count(*)::int AS findings,
