@@ -9,7 +9,7 @@ const ACCEPT = `mutation($id: ID!) { acceptClueTransfer(id: $id) { ${CLUE} } }`;
 const DISPOSE = `mutation($id: ID!, $m: FastTrackDisposal!) { disposeClue(id: $id, method: $m) { ${CLUE} } }`;
 const FILE = `mutation($id: ID!) { fileClueCase(id: $id) { ${CLUE} } }`;
 const CLOSE = `mutation($id: ID!, $r: String!) { closeClue(id: $id, result: $r) { ${CLUE} } }`;
-const STATS = `query($r: ID, $region: String) { inspectionStatistics(roundId: $r, regionCode: $region) {
+const STATS = `query($r: ID, $region: String, $team: ID, $from: Date, $to: Date) { inspectionStatistics(roundId: $r, regionCode: $region, teamId: $team, from: $from, to: $to) {
   clues transferred medianDaysToTransfer p90DaysToTransfer closed filed filingRate closureRate findings rectifiedFindings rectificationRate immediateRectifications rulesEstablished } }`;
 
 /** percentile_cont: linear interpolation between the closest ranks. */
@@ -222,6 +222,12 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
       expect((await as('jw-officer', STATS, { r: round })).data.inspectionStatistics).toMatchObject({ clues: 173, filed: 37 });
       expect((await as('xcb-office', STATS, { r: round, region: '990104' })).data.inspectionStatistics).toMatchObject({ clues: 0, findings: 0 });
       expect((await as('xfj-officer', STATS, { r: round })).data.inspectionStatistics).toMatchObject({ clues: 0, transferred: 0, filingRate: null, findings: 0 });
+      // By team and by period: the round's one team has it all; clues found in the last ten days are those found then.
+      const [{ id: team }] = await hub.sources.get('inspection')!.query('SELECT id FROM inspection.inspection_team WHERE round_id = $1', [round]);
+      expect((await as('xcb-office', STATS, { team })).data.inspectionStatistics).toMatchObject({ clues: 173, filed: 37, findings: 48 });
+      const recent = days.filter((d) => d <= 10).length;
+      expect((await as('xcb-office', STATS, { r: round, from: daysFromToday(-10) })).data.inspectionStatistics.clues).toBe(recent);
+      expect((await as('xcb-office', STATS, { r: round, to: daysFromToday(-11) })).data.inspectionStatistics.clues).toBe(173 - recent);
     });
 
     it('one more filed clue through the API changes the rate accordingly', async () => {
