@@ -116,6 +116,13 @@ describe('gateway: authentication, limits and operations', () => {
     }
   });
 
+  it('a refused root field is null on its own: the other root fields of the request still answer', async () => {
+    const res = await gql(hub.url, await hub.token('xfj-system'), '{ agencies { name } grants { id } }');
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.data.grants).toBeNull();
+    expect(res.data.agencies.length).toBe(13);
+  });
+
   it('hides internals: no stack traces, unknown ids are input errors', async () => {
     const res = await gql(hub.url, office, '{ unit(id: "not-a-uuid") { name } }');
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);

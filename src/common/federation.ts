@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { isObjectType, isInterfaceType, type GraphQLSchema } from 'graphql';
+import { Kind, isObjectType, isInterfaceType, visit, type DocumentNode, type GraphQLSchema, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { SubgraphModule } from '../subgraphs/types';
@@ -43,11 +43,21 @@ export async function buildFederatedSchema(mod: SubgraphModule): Promise<GraphQL
   const masked = addMaskedFields(printed);
   for (const [typeName, fields] of Object.entries(masked.resolvers)) resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...fields };
   const subgraph = buildSubgraphSchema({
-    typeDefs: gql(`${FEDERATION_LINK}\n${SENSITIVITY_SDL}\n${enums}\n\n${masked.sdl}`),
+    typeDefs: nullableRootQueries(gql(`${FEDERATION_LINK}\n${SENSITIVITY_SDL}\n${enums}\n\n${masked.sdl}`)),
     resolvers: resolvers as any,
   });
   assertEveryFieldDeclared(mod.name, subgraph);
   return subgraph;
+}
+
+/**
+ * Every root query field is nullable: a refusal (FORBIDDEN, BAD_USER_INPUT) then nulls
+ * that field alone, never the whole `data` with the other fields of the same request.
+ */
+function nullableRootQueries(doc: DocumentNode): DocumentNode {
+  const unwrap = (node: ObjectTypeDefinitionNode | ObjectTypeExtensionNode) =>
+    node.name.value !== 'Query' ? node : { ...node, fields: node.fields?.map((f) => (f.type.kind === Kind.NON_NULL_TYPE ? { ...f, type: f.type.type } : f)) };
+  return visit(doc, { ObjectTypeDefinition: unwrap, ObjectTypeExtension: unwrap });
 }
 
 export function assertEveryFieldDeclared(name: string, schema: GraphQLSchema): void {
