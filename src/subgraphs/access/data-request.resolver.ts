@@ -76,8 +76,8 @@ export class DataRequestResolver {
     if (args.roundId && !isUuid(args.roundId)) throw badInput('roundId is not a round id', { argument: 'roundId' });
     const filters: SqlPart[] = [];
     if (!isOffice(ctx.identity)) {
-      // Everyone else: requests addressed to their agency, and those made for their teams.
-      const teams: { team_id: string }[] = await ctx.ds.query('SELECT DISTINCT team_id FROM access.team_membership WHERE principal_id = $1', [ctx.identity.principalId]);
+      // Everyone else: requests addressed to their agency, and those made for the teams they serve on now.
+      const teams: { team_id: string }[] = await ctx.ds.query('SELECT DISTINCT team_id FROM access.team_membership WHERE principal_id = $1 AND valid_from <= now() AND valid_to > now()', [ctx.identity.principalId]);
       filters.push(sql('(t.provider_agency_id = $? OR t.team_id = ANY($?))', ctx.identity.agencyId, teams.map((t) => t.team_id)));
     }
     if (args.status) filters.push(sql('t.status = $?', args.status));

@@ -38,7 +38,7 @@ export class DossierRequestsResolver {
            JOIN unnest($1::uuid[], $2::bpchar[]) AS k(round_id, unit) ON r.round_id = k.round_id AND r.unit_credit_code = k.unit
            CROSS JOIN jsonb_array_elements(r.items) i
           WHERE r.status <> 'WITHDRAWN'
-            AND ($3 OR r.provider_agency_id = $4 OR r.team_id IN (SELECT team_id FROM access.team_membership WHERE principal_id = $5))
+            AND ($3 OR r.provider_agency_id = $4 OR r.team_id IN (SELECT team_id FROM access.team_membership WHERE principal_id = $5 AND valid_from <= now() AND valid_to > now()))
           ORDER BY r.created_at, r.id`,
         [pairs.map(([r]) => r), pairs.map(([, u]) => u), wideView(ctx), ctx.identity.agencyId, ctx.identity.principalId],
       );
