@@ -212,6 +212,15 @@ describe('data requests replace the formal letter (情况函)', () => {
     expect(withdrawn.every((r) => r.withdrawnBy === office && r.withdrawnAt)).toBe(true);
     const grantId = find(list, 'PETITION_BUREAU', unitA).approved[0].grantId;
     expect(await grantActions(grantId)).toEqual(['CREATE', 'REVOKE']);
+
+    // Restoring the round asks again: the withdrawn requests reopen (nothing granted yet), the decline stands.
+    await publish([round({ externalId: 'DR-LC-1', teams: [{ name: '第一巡察组', leaderExternalId: 'DR-RY-1', memberExternalIds: ['DR-RY-2', 'DR-RY-4'], unitCreditCodes: [unitA, unitB] }] })]);
+    const restored = await requests('xcb-office', { roundId: id });
+    expect(restored.filter((r) => r.status === 'PENDING')).toHaveLength(7);
+    expect(restored.filter((r) => r.status === 'PENDING').every((r) => !r.approved.length && !r.decidedBy && !r.withdrawnAt)).toBe(true);
+    expect(find(restored, 'DISCIPLINE_COMMISSION', unitA).status).toBe('DECLINED');
+    const reread = await unitData('xcb-member', [unitA]);
+    expect(reread.byUnit.get(unitA).petitions.nodes.every((p: { conclusion: string | null }) => p.conclusion === null)).toBe(true);
   });
 
   it('grants end with the round plus the rectification window, and move when the round’s end date moves', async () => {

@@ -104,9 +104,12 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
     expect([...times].sort((a, b) => a - b)).toEqual(times);
 
     // The commission's ledger holds it as a problem clue from inspection, linked back, in the same state.
-    const ledger = await as('jw-officer', `query($c: String!) { unitByCreditCode(creditCode: $c) { clues(first: 50) { nodes { id source status disposalMethod filedDate closedDate fastTrackClueId details } } } }`, { c: unitA });
+    const ledger = await as('jw-officer', `query($c: String!) { unitByCreditCode(creditCode: $c) { clues(first: 50) { nodes { id source status disposalMethod filedDate closedDate fastTrackClueId summary details } } } }`, { c: unitA });
     const mirrored = ledger.data.unitByCreditCode.clues.nodes.find((n: any) => n.id === clue.problemClueId);
-    expect(mirrored).toMatchObject({ source: 'INSPECTION', status: 'CLOSED', disposalMethod: 'PRELIMINARY_VERIFICATION', fastTrackClueId: clue.id, details: clueInput().details });
+    expect(mirrored).toMatchObject({ source: 'INSPECTION', status: 'CLOSED', disposalMethod: 'PRELIMINARY_VERIFICATION', fastTrackClueId: clue.id });
+    // The fast-track text stays RESTRICTED there too: the grantable summary says only where it came from.
+    expect(mirrored.details).toBe(`${clueInput().summary}\n\n${clueInput().details}`);
+    expect(mirrored.summary).not.toContain(clueInput().summary);
     expect(mirrored.filedDate).toBeTruthy();
 
     // The result is fed back: the office reads it, with the details its team wrote.
@@ -148,6 +151,18 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
     expect((await refused('xcb-member', RECORD, { i: clueInput({ unitCreditCode: unitB }) })).code).toBe('NOT_FOUND');
     expect((await refused('xcb-member', RECORD, { i: clueInput({ discoveredDate: daysFromToday(3) }) })).code).toBe('BAD_USER_INPUT');
     expect((await refused('xcb-member', RECORD, { i: clueInput({ discoveredDate: daysFromToday(-30) }) })).code).toBe('BAD_USER_INPUT'); // before the round
+  });
+
+  it('a retried recording with the same key returns the clue already recorded, never a second one', async () => {
+    const count = async () => Number((await hub.sources.get('inspection')!.query('SELECT count(*) AS n FROM inspection.fast_track_clue'))[0].n);
+    const before = await count();
+    const first = await ok('xcb-member', RECORD, { i: clueInput({ clientKey: 'ft-retry-1', summary: '反映该镇违规收取费用' }) });
+    const again = await ok('xcb-member', RECORD, { i: clueInput({ clientKey: 'ft-retry-1', summary: '反映该镇违规收取费用' }) });
+    expect(again.id).toBe(first.id);
+    expect(await count()).toBe(before + 1);
+    // The same key from the leader is the leader's own recording.
+    const leaders = await ok('xcb-leader', RECORD, { i: clueInput({ clientKey: 'ft-retry-1', summary: '反映该镇违规收取费用' }) });
+    expect(leaders.id).not.toBe(first.id);
   });
 
   it('keeps the details to the team and the commission, and never deletes anything', async () => {

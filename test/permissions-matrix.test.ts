@@ -154,6 +154,8 @@ class Oracle {
   }
 
   visible(type: string, unit: string | null): boolean {
+    // Team leaders and members list only their own teams' fast-track clues; the matrix team has no demo logins.
+    if (type === 'FastTrackClue' && this.who.agencyKind === 'INSPECTION_OFFICE' && !this.who.roles.some((r) => ['ADMIN', 'INSPECTION_OFFICE', 'AGENCY_OFFICER', 'AGENCY_SYSTEM'].includes(r))) return false;
     if (LIST_FOR[type]) return LIST_FOR[type].includes(this.who.agencyKind);
     if (!ROW_SCOPED.has(type)) return true;
     if (this.recused(unit)) return false;

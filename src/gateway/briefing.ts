@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { HubConfig } from '../config';
 import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { authenticate } from './auth';
+import { log } from '../log';
 import type { GatewayContext } from './context';
 import { SECTION_HEADINGS } from '../common/dossier';
 
@@ -90,7 +91,7 @@ export function renderBriefing(data: Row | null | undefined, errors: readonly Gr
           table(['问题类别', '问题描述', '涉及金额（元）', '整改状态'], nodes(s.findings).map((f) => [f.category, f.description, f.amount, f.rectificationStatus])),
         ),
         sectionBlock('七', 'history', d.history as Row | null, (s) =>
-          table(['轮次', '进驻日期', '整改完成率'], ((s.inspections as Row[] | null) ?? []).map((i) => [(i.round as Row).name, (i.round as Row).startDate, i.rectificationRate === null ? '—' : `${(Number(i.rectificationRate) * 100).toFixed(1)}%`])),
+          table(['轮次', '进驻日期', '整改完成率'], ((s.inspections as Row[] | null) ?? []).map((i) => [(i.round as Row | null)?.name, (i.round as Row | null)?.startDate, i.rectificationRate === null ? '—' : `${(Number(i.rectificationRate) * 100).toFixed(1)}%`])),
         ),
       ].join('\n');
   const title = `巡前材料：${esc(unit?.name ?? '')}`;
@@ -111,7 +112,7 @@ ${body}
 }
 
 
-const STATUS: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, UNAUTHENTICATED: 401 };
+const STATUS: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
 
 /**
  * `GET /dossier.html?unit=<credit code>&round=<round id>` with the usual Authorization
@@ -127,7 +128,10 @@ export function briefingRoute(apollo: ApolloServer<GatewayContext>, accessDs: Da
       const identity = await authenticate(req.headers.authorization, req.get('x-request-id') ?? randomUUID(), accessDs, config);
       context = { identity, sql: { statements: 0 } as SqlCounter, disclosures: [] };
     } catch (err) {
-      res.status(401).type('text/plain; charset=utf-8').send(`${(err as Error).message}\n`);
+      // Only the caller's own mistake is explained; anything else (the database down) stays in the log.
+      const code = (err as { extensions?: { code?: string } }).extensions?.code;
+      if (code !== 'UNAUTHENTICATED') log.error({ err }, 'briefing: authentication failed unexpectedly');
+      res.status(code === 'UNAUTHENTICATED' ? 401 : 500).type('text/plain; charset=utf-8').send(code === 'UNAUTHENTICATED' ? `${(err as Error).message}\n` : 'Internal error; it has been logged\n');
       return;
     }
     const variables = { unit: String(req.query.unit ?? ''), round: String(req.query.round ?? '') };

@@ -58,8 +58,9 @@ export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayConte
     try {
       return await super.process(options);
     } catch (err) {
-      // A service that is down must not take the whole dossier with it.
-      const fallback = options.request.query ? unavailableSections(this.apiSchema(), this.name, options.request.query, options.request.variables) : null;
+      // A service that is down must not take the whole dossier with it; one that answered (even with an HTTP error) is not down.
+      const answered = (err as { extensions?: { response?: unknown } }).extensions?.response !== undefined;
+      const fallback = !answered && options.request.query ? unavailableSections(this.apiSchema(), this.name, options.request.query, options.request.variables) : null;
       if (fallback) return fallback;
       throw err;
     }

@@ -89,6 +89,8 @@ export class DataRequest {
 @ObjectType({ description: 'Standing approval (常态化授权): a catalogue item an agency approves for every round in advance' })
 @Entity({ schema: 'access', name: 'standing_approval' })
 @Index(['agencyId'])
+// One standing approval in force per agency and item, even when two officers set it at once.
+@Index(['agencyId', 'entryId'], { unique: true, where: 'revoked_at IS NULL' })
 export class StandingApproval {
   @Open() @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Open() @Field(() => ID) @Column({ name: 'agency_id', type: 'uuid' }) agencyId: string;

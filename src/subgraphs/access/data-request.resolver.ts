@@ -11,7 +11,7 @@ import { isUuid } from '../../common/loaders';
 import type { SubgraphContext } from '../types';
 import { CollaborationEntry } from './collaboration.entity';
 import { DataRequest, DataRequestStatus, RoundPlan, StandingApproval } from './data-request.entity';
-import { approve, beijingToday, grantEnd, ownConditionalFields, type ApprovalChoice } from './data-request.workflow';
+import { approve, beijingToday, grantEnd, isOffice, ownConditionalFields, type ApprovalChoice } from './data-request.workflow';
 import { checkFields } from './grant.rules';
 
 @ObjectType('DataRequestConnection', { description: 'A page of data requests' })
@@ -35,7 +35,7 @@ class ApprovalItemInput {
 
 const ANSWERING_ROLES = [Role.AGENCY_OFFICER, Role.AGENCY_SYSTEM];
 const answers = (identity: Identity, agencyId: string) => identity.agencyId === agencyId && identity.roles.some((r) => ANSWERING_ROLES.includes(r));
-const isOffice = (identity: Identity) => identity.roles.includes(Role.ADMIN) || identity.roles.includes(Role.INSPECTION_OFFICE) || (identity.agencyKind === AgencyKind.INSPECTION_OFFICE && identity.roles.includes(Role.AGENCY_OFFICER));
+
 
 async function loadPending(m: EntityManager, id: string, identity: Identity): Promise<DataRequest> {
   if (!isUuid(id)) throw badInput('id is not a data request id', { argument: 'id' });
@@ -90,7 +90,7 @@ export class DataRequestResolver {
   @Mutation(() => DataRequest, { description: 'Approve a data request (同意协查): as asked, or fewer fields, or masked; creates the grants' })
   async approveDataRequest(
     @Arg('id', () => ID) id: string,
-    @Arg('items', () => [ApprovalItemInput], { nullable: true, description: 'Empty: everything as requested, in clear' }) items: ApprovalItemInput[] | null,
+    @Arg('items', () => [ApprovalItemInput], { nullable: true, description: 'Omitted: everything as requested, in clear; an empty list is refused (decline instead)' }) items: ApprovalItemInput[] | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DataRequest> {
     return ctx.ds.transaction(async (m) => {

@@ -1,8 +1,10 @@
+import { chinaDate } from '../../common/dates';
 import type { EntityManager } from 'typeorm';
 import { fieldsOf } from '../../authz/catalog';
 import { GrantEffect, GrantScopeKind, GrantSubjectKind } from '../../authz/grant-types';
 import { SharingClass, type MaskStrategy } from '../../authz/sensitivity';
-import type { AgencyKind } from '../../common/agency';
+import { AgencyKind, Role } from '../../common/agency';
+import type { Identity } from '../../common/identity';
 import { Grant } from './grant.entity';
 import { CollaborationEntry } from './collaboration.entity';
 import { DataRequest, DataRequestStatus, type ApprovedItem, type RequestedItem, StandingApproval } from './data-request.entity';
@@ -17,9 +19,11 @@ export function grantEnd(endDate: string, windowDays: number): Date {
 }
 
 /** Today in Beijing, as YYYY-MM-DD: due dates and overdue checks are calendar days there. */
-export function beijingToday(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export const beijingToday = (now = Date.now()): string => chinaDate(now);
+
+/** Sees every data request: admins, and the inspection office's staff and officers (not its team members, who see their team's). */
+export const isOffice = (identity: Identity) =>
+  identity.roles.includes(Role.ADMIN) || identity.roles.includes(Role.INSPECTION_OFFICE) || (identity.agencyKind === AgencyKind.INSPECTION_OFFICE && identity.roles.includes(Role.AGENCY_OFFICER));
 
 export interface ProviderItems {
   agencyId: string;

@@ -1,9 +1,9 @@
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { Open } from '../../authz/sensitivity';
-import { Role, AgencyKind } from '../../common/agency';
 import { DOSSIER_DESCRIPTION, DossierRequestState, REQUESTS_DESCRIPTION, type DossierKey } from '../../common/dossier';
 import { isUuid } from '../../common/loaders';
 import type { SubgraphContext } from '../types';
+import { isOffice } from './data-request.workflow';
 
 @Directive('@key(fields: "roundId unitCreditCode")')
 @ObjectType('PreInspectionDossier', { description: DOSSIER_DESCRIPTION })
@@ -22,12 +22,11 @@ interface Row {
   type_name: string;
 }
 
-/** Who may see where a unit's requests stand: the inspection office, its admins, the unit's team, and the agency asked. */
-const wideView = (ctx: SubgraphContext) => ctx.identity.roles.includes(Role.ADMIN) || ctx.identity.agencyKind === AgencyKind.INSPECTION_OFFICE;
 
 @Resolver(() => AccessDossierRef)
 export class DossierRequestsResolver {
   @Open()
+  /** Who may see where a unit's requests stand: the office (as dataRequests), the team serving now, and the agency asked. */
   @FieldResolver(() => [DossierRequestState], { nullable: true, description: REQUESTS_DESCRIPTION })
   async requestStates(@Root() dossier: DossierKey, @Ctx() ctx: SubgraphContext): Promise<DossierRequestState[]> {
     const loader = ctx.loaders.get<string, DossierRequestState[]>('dossierRequests', async (keys) => {
@@ -40,7 +39,7 @@ export class DossierRequestsResolver {
           WHERE r.status <> 'WITHDRAWN'
             AND ($3 OR r.provider_agency_id = $4 OR r.team_id IN (SELECT team_id FROM access.team_membership WHERE principal_id = $5 AND valid_from <= now() AND valid_to > now()))
           ORDER BY r.created_at, r.id`,
-        [pairs.map(([r]) => r), pairs.map(([, u]) => u), wideView(ctx), ctx.identity.agencyId, ctx.identity.principalId],
+        [pairs.map(([r]) => r), pairs.map(([, u]) => u), isOffice(ctx.identity), ctx.identity.agencyId, ctx.identity.principalId],
       );
       return keys.map((k) =>
         rows

@@ -51,6 +51,8 @@ export async function alignRounds(m: EntityManager, rounds: RoundState[], by: st
   );
   let opened = 0;
   for (const round of rounds) {
+    // Two alignments of the same round (two publishes at once) take turns instead of colliding on the unique keys.
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`round-alignment:${round.id}`]);
     await m.getRepository(RoundPlan).save({ id: round.id, name: round.name, status: round.status, startDate: round.startDate, endDate: round.endDate, syncedAt: new Date() });
     const existing = await m.getRepository(DataRequest).find({ where: { roundId: round.id }, lock: { mode: 'pessimistic_write' } });
     await m.getRepository(TeamMembership).delete({ roundId: round.id });
@@ -67,9 +69,16 @@ export async function alignRounds(m: EntityManager, rounds: RoundState[], by: st
     );
     await reschedule(m, existing.filter((r) => wanted.has(`${r.teamId}|${r.unitCreditCode}`)), validTo, by);
 
-    const have = new Set(existing.map((r) => `${r.teamId}|${r.unitCreditCode}|${r.providerAgencyId}`));
     const today = beijingToday();
     const due = [round.startDate, addDays(today, settings.dataRequestDueDays)].sort()[0];
+    const dueDate = due < today ? today : due;
+    // A unit given back to its team (or a cancelled round restored) is asked again: its withdrawn requests reopen.
+    const reopened = existing.filter((r) => r.status === DataRequestStatus.WITHDRAWN && wanted.has(`${r.teamId}|${r.unitCreditCode}`));
+    for (const r of reopened) {
+      Object.assign(r, { status: DataRequestStatus.PENDING, approved: [], decidedAt: null, decidedBy: null, standingApprovalId: null, withdrawnAt: null, withdrawnBy: null, dueDate });
+      await m.getRepository(DataRequest).save(r);
+    }
+    const have = new Set(existing.map((r) => `${r.teamId}|${r.unitCreditCode}|${r.providerAgencyId}`));
     const rows: Partial<DataRequest>[] = [];
     for (const team of round.teams) {
       for (const unit of team.unitCreditCodes) {
@@ -87,7 +96,7 @@ export async function alignRounds(m: EntityManager, rounds: RoundState[], by: st
             items: p.items,
             purpose: `${round.name}：${team.name}巡前了解被巡察单位（${unit}）有关情况`,
             legalBasis: LEGAL_BASIS,
-            dueDate: due < today ? today : due,
+            dueDate,
             status: DataRequestStatus.PENDING,
             requestedBy: by,
             approved: [],
@@ -97,14 +106,15 @@ export async function alignRounds(m: EntityManager, rounds: RoundState[], by: st
     }
     const ids = await bulkInsert(m, DataRequest, rows);
     opened += ids.length;
-    // Standing approvals answer at once: what used to take weeks of letters.
-    for (const [i, row] of rows.entries()) {
-      const p = providers.find((x) => x.agencyId === row.providerAgencyId)!;
-      const cover = standingCover(
-        p.items,
+    // Standing approvals answer at once (what used to take weeks of letters) — unless the round and its window are already over.
+    const open = [...reopened, ...rows.map((row, i) => ({ ...(row as DataRequest), id: ids[i] }))];
+    for (const request of validTo > new Date() ? open : []) {
+      const p = providers.find((x) => x.agencyId === request.providerAgencyId);
+      const cover = p && standingCover(
+        request.items,
         standing.filter((s) => s.agencyId === p.agencyId),
       );
-      if (cover) await approve(m, { ...(row as DataRequest), id: ids[i] }, cover.choices, cover.approval.createdBy, validTo, cover.approval);
+      if (cover) await approve(m, request, cover.choices, cover.approval.createdBy, validTo, cover.approval);
     }
     await alignTeams(m, round, validTo, known);
   }

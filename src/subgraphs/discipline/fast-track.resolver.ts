@@ -38,8 +38,10 @@ export class FastTrackMirrorResolver {
     Object.assign(clue, {
       unitCreditCode: c.unitCreditCode,
       subjectCadreId: c.subjectCadreId ?? null,
-      summary: c.summary.slice(0, 500),
-      details: c.details,
+      // The fast-track summary is RESTRICTED (team and commission); here the summary is CONDITIONAL and
+      // grantable, so it says only where the clue came from and the text goes to the RESTRICTED details.
+      summary: '巡察移交问题线索（内容见线索详情）',
+      details: `${c.summary}\n\n${c.details}`,
       receivedDate: existing?.receivedDate ?? c.receivedDate,
       disposalMethod: c.disposalMethod ?? null,
       status,

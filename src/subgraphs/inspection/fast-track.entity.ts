@@ -85,6 +85,10 @@ export class FastTrackClue {
   @Open() @Field(() => Date, { nullable: true, description: 'Closed at (办结时间)' }) @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Restricted(undefined, SHARED) @Field(() => String, { nullable: true, description: 'Result fed back to the inspection office (办理结果)' }) @Column({ type: 'text', nullable: true }) result: string | null;
   @Open() @Field(() => ID, { description: 'Principal who recorded it' }) @Column({ name: 'recorded_by', type: 'uuid' }) recordedBy: string;
+  /** The recorder's idempotency key: a retried recording returns the clue already recorded. */
+  @Index({ unique: true, where: 'client_key IS NOT NULL' })
+  @Column({ name: 'client_key', type: 'varchar', length: 100, nullable: true })
+  clientKey: string | null;
   @Open() @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

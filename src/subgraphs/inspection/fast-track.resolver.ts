@@ -1,3 +1,4 @@
+import { chinaDate } from '../../common/dates';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { Open } from '../../authz/sensitivity';
@@ -10,6 +11,7 @@ import { Connection, PageArgs, pageSize, rootPage, sql, type Page, type SqlPart 
 import { DateScalar } from '../../common/scalars';
 import { lengthProblem, pastDateProblem } from '../../common/validate';
 import type { SubgraphContext } from '../types';
+import { RoundStatus } from './enums';
 import { FastTrackClue, FastTrackDisposal, FastTrackEvent, FastTrackStatus } from './fast-track.entity';
 import { roundsById, teamsById } from './loaders';
 import { UnitRef, unitRef } from './refs';
@@ -35,6 +37,8 @@ class FastTrackClueInput {
   @Field() details: string;
   @Field(() => [String], { defaultValue: [], description: 'References to evidence held by the team (证据材料编号)' }) evidenceRefs: string[];
   @Field(() => DateScalar, { description: 'Date found (发现日期)' }) discoveredDate: string;
+  @Field(() => String, { nullable: true, description: 'Idempotency key chosen by the recorder: repeating the call with it returns the clue already recorded' })
+  clientKey?: string | null;
 }
 
 @ArgsType()
@@ -52,10 +56,15 @@ const MIRROR = `mutation($c: FastTrackMirrorInput!) { mirrorFastTrackClue(clue: 
 export const seesFastTrack = (identity: Identity) =>
   identity.agencyKind === AgencyKind.INSPECTION_OFFICE || identity.agencyKind === AgencyKind.DISCIPLINE_COMMISSION || identity.roles.includes(Role.ADMIN);
 
+/** Inspection-office roles that oversee every team's clues. */
+const OFFICE_WIDE = [Role.ADMIN, Role.INSPECTION_OFFICE, Role.AGENCY_OFFICER, Role.AGENCY_SYSTEM];
+
 const commission = (identity: Identity, roles: Role[]) => identity.agencyKind === AgencyKind.DISCIPLINE_COMMISSION && identity.roles.some((r) => roles.includes(r));
 
-/** LEADER or MEMBER when the caller is on the team through its talent-pool entry, else null. */
-async function placeOnTeam(m: EntityManager, principalId: string, teamId: string): Promise<'LEADER' | 'MEMBER' | null> {
+/** LEADER or MEMBER when the caller, one of the inspection office's own people, is on the team through its talent-pool entry; else null. */
+async function placeOnTeam(m: EntityManager, identity: Identity, teamId: string): Promise<'LEADER' | 'MEMBER' | null> {
+  if (identity.agencyKind !== AgencyKind.INSPECTION_OFFICE) return null;
+  const principalId = identity.principalId;
   const [row] = await m.query(
     `SELECT CASE WHEN t.leader_id = i.id THEN 'LEADER' ELSE 'MEMBER' END AS place
        FROM inspection.inspection_team t
@@ -104,6 +113,16 @@ export class FastTrackResolver {
     if (!seesFastTrack(ctx.identity)) throw forbidden('Fast-track clues are for the inspection office and the discipline commission');
     if (args.roundId && !isUuid(args.roundId)) throw badInput('roundId is not a round id', { argument: 'roundId' });
     const filters: SqlPart[] = [];
+    if (ctx.identity.agencyKind === AgencyKind.INSPECTION_OFFICE && !ctx.identity.roles.some((r) => OFFICE_WIDE.includes(r))) {
+      // Team leaders and members see their own teams' clues, not every team's.
+      filters.push(
+        sql(
+          `t.team_id IN (SELECT tt.id FROM inspection.inspection_team tt JOIN inspection.inspector i ON i.principal_id = $?
+             WHERE tt.leader_id = i.id OR EXISTS (SELECT 1 FROM inspection.team_member tm WHERE tm.team_id = tt.id AND tm.inspector_id = i.id))`,
+          ctx.identity.principalId,
+        ),
+      );
+    }
     if (args.roundId) filters.push(sql('t.round_id = $?', args.roundId));
     if (args.status) filters.push(sql('t.status = $?', args.status));
     return rootPage<FastTrackClue>({ ds: ctx.ds, entity: FastTrackClue, filters, sortColumn: 'created_at', first: pageSize(args.first, ctx.maxPageSize), after: args.after });
@@ -119,13 +138,23 @@ export class FastTrackResolver {
       ['details', lengthProblem(input.details, 4, 20000)],
       ['evidenceRefs', input.evidenceRefs.length > 100 || input.evidenceRefs.some((e) => !e.trim() || e.length > 200) ? 'at most 100 references of 1-200 characters' : null],
       ['discoveredDate', pastDateProblem(input.discoveredDate)],
+      ['clientKey', input.clientKey && !/^[\w.:-]{1,100}$/.test(input.clientKey) ? '1-100 letters, digits or . _ : -' : null],
     ].filter(([, p]) => p);
     if (problems.length) throw badInput(problems.map(([f, p]) => `${f}: ${p}`).join('; '), { fields: problems.map(([f]) => f) });
     return ctx.ds.transaction(async (m) => {
+      if (input.clientKey) {
+        // Keys are the recorder's own: the same key from someone else is a different recording.
+        const key = `${ctx.identity.principalId}:${input.clientKey}`;
+        await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`fast-track:${key}`]);
+        const earlier = await m.getRepository(FastTrackClue).findOneBy({ clientKey: key });
+        if (earlier) return earlier;
+      }
       const [assignment] = await m.query('SELECT team_id FROM inspection.team_assignment WHERE round_id = $1 AND unit_credit_code = $2', [input.roundId, input.unitCreditCode]);
       if (!assignment) throw hubError('NOT_FOUND', `Round ${input.roundId} does not inspect unit ${input.unitCreditCode}`);
-      if (!(await placeOnTeam(m, ctx.identity.principalId, assignment.team_id))) throw forbidden('Only members of the team inspecting the unit record its clues');
+      if (!(await placeOnTeam(m, ctx.identity, assignment.team_id))) throw forbidden('Only members of the team inspecting the unit record its clues');
+      if (ctx.policy.recused(input.unitCreditCode)) throw forbidden('Recusal (回避): you are tied to this unit; another member records the clue');
       const round = await m.getRepository(InspectionRound).findOneByOrFail({ id: input.roundId });
+      if (round.status !== RoundStatus.IN_PROGRESS) throw hubError('CONFLICT', `Round ${round.name} is ${round.status}: clues are recorded while a round is IN_PROGRESS`);
       if (input.discoveredDate < round.startDate) throw badInput(`discoveredDate: before the round started (${round.startDate})`, { fields: ['discoveredDate'] });
       const clue = m.getRepository(FastTrackClue).create({
         roundId: input.roundId,
@@ -138,6 +167,7 @@ export class FastTrackResolver {
         discoveredDate: input.discoveredDate,
         status: FastTrackStatus.RECORDED,
         recordedBy: ctx.identity.principalId,
+        clientKey: input.clientKey ? `${ctx.identity.principalId}:${input.clientKey}` : null,
       });
       await m.getRepository(FastTrackClue).save(clue);
       await record(m, clue, 'RECORD', null, ctx.identity);
@@ -154,10 +184,11 @@ export class FastTrackResolver {
       const clue = await load(m, id);
       const side = commission(ctx.identity, [Role.AGENCY_OFFICER, Role.CASE_SUPERVISION])
         ? 'COMMISSION'
-        : (await placeOnTeam(m, ctx.identity.principalId, clue.teamId)) === 'LEADER'
+        : (await placeOnTeam(m, ctx.identity, clue.teamId)) === 'LEADER'
           ? 'TEAM'
           : null;
       if (!side) throw forbidden('Opinions in joint review come from the team leader and the discipline commission');
+      if (ctx.policy.recused(clue.unitCreditCode)) throw forbidden('Recusal (回避): you are tied to this unit and take no part in its review');
       assertNext(clue, FastTrackStatus.REVIEWED, 'record an opinion');
       if ((side === 'TEAM' ? clue.teamOpinion : clue.commissionOpinion) !== null) throw hubError('CONFLICT', `The ${side.toLowerCase()}'s opinion is already on record`);
       if (side === 'TEAM') clue.teamOpinion = opinion.trim();
@@ -205,13 +236,15 @@ export class FastTrackResolver {
 
   /**
    * A commission step: role check, state machine, the change, its event, and the
-   * discipline subgraph's problem clue kept in step — all or nothing: if the
-   * discipline service refuses or is down, nothing here is written either.
+   * discipline subgraph's problem clue kept in step. If the discipline service refuses
+   * or is down, nothing here is written; if this commit failed after discipline
+   * wrote, repeating the step brings both in line (the copy is keyed by the clue).
    */
   private step(ctx: SubgraphContext, id: string, to: FastTrackStatus, what: string, action: string, roles: Role[], change: (clue: FastTrackClue) => void): Promise<FastTrackClue> {
     if (!commission(ctx.identity, roles)) throw forbidden(`Only ${roles.join(' or ')} of the discipline commission may ${what}`);
     return ctx.ds.transaction(async (m) => {
       const clue = await load(m, id);
+      if (ctx.policy.recused(clue.unitCreditCode)) throw forbidden('Recusal (回避): you are tied to this unit; a colleague takes this step');
       assertNext(clue, to, what);
       const from = clue.status;
       change(clue);
@@ -223,10 +256,10 @@ export class FastTrackResolver {
           subjectCadreId: clue.cadreId,
           summary: clue.summary,
           details: clue.details,
-          receivedDate: (clue.transferredAt ?? new Date()).toISOString().slice(0, 10),
+          receivedDate: chinaDate(clue.transferredAt ?? new Date()),
           disposalMethod: clue.disposalMethod,
-          filedDate: clue.filedAt?.toISOString().slice(0, 10) ?? null,
-          closedDate: clue.closedAt?.toISOString().slice(0, 10) ?? null,
+          filedDate: clue.filedAt ? chinaDate(clue.filedAt) : null,
+          closedDate: clue.closedAt ? chinaDate(clue.closedAt) : null,
         },
       });
       clue.problemClueId = mirrored.mirrorFastTrackClue;

@@ -106,6 +106,7 @@ export class ItemFindingResolver {
     return ctx.ds.transaction(async (m) => {
       const item = await m.getRepository(RectificationItem).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw hubError('NOT_FOUND', `No rectification item ${id}`);
+      if (ctx.policy.recused(item.responsibleUnitCreditCode)) throw forbidden('Recusal (回避): you are tied to the responsible unit; a colleague verifies');
       const status = effectiveStatus(item);
       if (status !== RectificationStatus.DONE) {
         throw hubError('CONFLICT', `Only a DONE item is verified; this one is ${status}${status === RectificationStatus.VERIFIED ? ' already' : ''}`, { status });

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../common/dates';
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { CadreRef, UnitRef, cadreRef, unitRef } from './refs';
 import { RectificationItem } from './rectification-item.entity';
@@ -5,7 +6,7 @@ import { RectificationStatus } from './enums';
 import { Open } from '../../authz/sensitivity';
 
 /** Today in China (UTC+8): a deadline passes at local midnight, not at 08:00. */
-export const todayInChina = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const todayInChina = (): string => chinaDate();
 
 export function effectiveStatus(item: Pick<RectificationItem, 'recordedStatus' | 'deadline' | 'commissionVerifiedAt'>, today = todayInChina()): RectificationStatus {
   if (item.commissionVerifiedAt) return RectificationStatus.VERIFIED;

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../common/dates';
 import type { DataSource } from 'typeorm';
 import { AgencyKind } from '../../common/agency';
 import { bulkInsert } from '../../db/seed/insert';
@@ -352,7 +353,7 @@ async function seedUpcomingRound(ds: DataSource, world: SeedWorld, officeId: str
   const codes = new Set(units.map((u) => u.creditCode));
   const people = inspectors.filter((i) => i.home !== district && ![...i.employers].some((c) => codes.has(c))).slice(0, 8);
   if (units.length < 4 || people.length < 8) return undefined;
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaDate();
   const round = { name: '2026年第二轮交叉巡察（巡前准备）', kind: InspectionKind.REGULAR, mode: InspectionMode.CROSS, startDate: addDays(today, 14), endDate: addDays(today, 60), status: RoundStatus.PLANNED };
   const teams = [0, 1].map((t) => ({
     name: `第${chineseNumber(t + 1)}巡察组`,
