@@ -289,6 +289,10 @@ describe('data requests replace the formal letter (情况函)', () => {
     expect(codes(await as('xcb-office', OVERRIDE, { ...vars, u: unitA }))).toEqual(['BAD_USER_INPUT']); // no such flag
     expect((await as('xcb-office', OVERRIDE, vars)).data.overrideRecusal).toBe(true);
     expect(codes(await as('xcb-office', OVERRIDE, vars))).toEqual(['CONFLICT']);
+    // Two offices overriding the same flag at once: one is recorded, the other told so — no internal error.
+    const second = team.recusalFlags.find((f: { unitCreditCode: string; inspector: { name: string } }) => f.unitCreditCode === unitD && f.inspector.name === '协查测试巡察员2');
+    const race = await Promise.all([1, 2].map(() => as('xcb-office', OVERRIDE, { ...vars, i: second.inspector.id, u: unitD })));
+    expect(race.map((r) => (r.errors ? r.errors[0].extensions?.code : 'OK')).sort()).toEqual(['CONFLICT', 'OK']);
     const again = await as('xcb-office', FLAGS, { id });
     const kept = again.data.round.teams[0].recusalFlags.find((f: { unitCreditCode: string }) => f.unitCreditCode === unitB);
     expect(kept).toMatchObject({ overridden: true, justification: vars.j });

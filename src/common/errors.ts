@@ -18,3 +18,14 @@ export function hubError(code: ErrorCode, message: string, extra: Record<string,
 export const forbidden = (message: string, extra?: Record<string, unknown>) => hubError('FORBIDDEN', message, extra);
 export const badInput = (message: string, extra?: Record<string, unknown>) => hubError('BAD_USER_INPUT', message, extra);
 export const unauthenticated = (message: string) => hubError('UNAUTHENTICATED', message);
+
+/** Runs a write that a unique index guards; a duplicate (PostgreSQL 23505) becomes CONFLICT with `message` instead of an internal error. */
+export async function conflictOnDuplicate<T>(write: Promise<T>, message: string): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    const code = (err as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code;
+    if (code === '23505') throw hubError('CONFLICT', message);
+    throw err;
+  }
+}

@@ -5,7 +5,7 @@ import { fieldsOf } from '../../authz/catalog';
 import { GrantEffect } from '../../authz/grant-types';
 import { MaskStrategy } from '../../authz/sensitivity';
 import { AgencyKind, Role } from '../../common/agency';
-import { badInput, forbidden, hubError } from '../../common/errors';
+import { badInput, conflictOnDuplicate, forbidden, hubError } from '../../common/errors';
 import type { Identity } from '../../common/identity';
 import { isUuid } from '../../common/loaders';
 import type { SubgraphContext } from '../types';
@@ -140,7 +140,10 @@ export class DataRequestResolver {
     if (await repo.findOneBy({ agencyId: ctx.identity.agencyId, entryId, revokedAt: IsNull() })) {
       throw hubError('CONFLICT', 'This item already has a standing approval; revoke it first to change it');
     }
-    return repo.save(repo.create({ agencyId: ctx.identity.agencyId, entryId, effect, maskStrategy, createdBy: ctx.identity.principalId }));
+    return conflictOnDuplicate(
+      repo.save(repo.create({ agencyId: ctx.identity.agencyId, entryId, effect, maskStrategy, createdBy: ctx.identity.principalId })),
+      'This item already has a standing approval; revoke it first to change it',
+    );
   }
 
   @Mutation(() => StandingApproval, { description: 'End a standing approval; requests already approved keep their grants' })

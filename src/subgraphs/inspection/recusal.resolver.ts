@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Conditional, Open } from '../../authz/sensitivity';
 import { creditCodeProblem } from '../../common/codes';
-import { badInput, forbidden, hubError } from '../../common/errors';
+import { badInput, conflictOnDuplicate, forbidden, hubError } from '../../common/errors';
 import type { Identity } from '../../common/identity';
 import { groupByKey, isUuid, uuids } from '../../common/loaders';
 import { assertMayPublish } from '../../common/publish';
@@ -142,7 +142,10 @@ export class RecusalResolver {
     const flag = flags.find((f) => f.inspector.id === inspectorId && f.unitCreditCode === unitCreditCode);
     if (!flag) throw badInput('No recusal flag for this inspector and unit on this team: nothing to override');
     if (flag.overridden) throw hubError('CONFLICT', 'This flag is already overridden');
-    await ctx.ds.getRepository(RecusalOverride).insert({ teamId, inspectorId, unitCreditCode, justification: justification.trim(), createdBy: ctx.identity.principalId });
+    await conflictOnDuplicate(
+      ctx.ds.getRepository(RecusalOverride).insert({ teamId, inspectorId, unitCreditCode, justification: justification.trim(), createdBy: ctx.identity.principalId }),
+      'This flag is already overridden',
+    );
     return true;
   }
 }
