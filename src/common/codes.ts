@@ -58,3 +58,6 @@ export function regionCodeProblem(code: string): string | null {
 export function mobileProblem(phone: string): string | null {
   return /^1[3-9]\d{9}$/.test(phone) ? null : 'mobile number must be 11 digits starting with 13-19';
 }
+
+/** A region code without its trailing zero pairs, as a prefix of the codes inside it: 990100 (the city) → 9901. */
+export const regionPrefix = (code: string): string => code.slice(0, 6).replace(/(00)+$/, '');

@@ -4,14 +4,15 @@ import { IsNull, type EntityManager } from 'typeorm';
 import { fieldsOf } from '../../authz/catalog';
 import { GrantEffect } from '../../authz/grant-types';
 import { MaskStrategy } from '../../authz/sensitivity';
-import { AgencyKind, Role } from '../../common/agency';
+import { Role } from '../../common/agency';
+import { chinaDate } from '../../common/dates';
 import { badInput, conflictOnDuplicate, forbidden, hubError } from '../../common/errors';
 import type { Identity } from '../../common/identity';
 import { isUuid } from '../../common/loaders';
 import type { SubgraphContext } from '../types';
 import { CollaborationEntry } from './collaboration.entity';
 import { DataRequest, DataRequestStatus, RoundPlan, StandingApproval } from './data-request.entity';
-import { approve, beijingToday, grantEnd, isOffice, ownConditionalFields, type ApprovalChoice } from './data-request.workflow';
+import { approve, grantEnd, isOffice, ownConditionalFields, type ApprovalChoice } from './data-request.workflow';
 import { checkFields } from './grant.rules';
 
 @ObjectType('DataRequestConnection', { description: 'A page of data requests' })
@@ -83,7 +84,7 @@ export class DataRequestResolver {
     if (args.status) filters.push(sql('t.status = $?', args.status));
     if (args.roundId) filters.push(sql('t.round_id = $?', args.roundId));
     if (args.unitCreditCode) filters.push(sql('t.unit_credit_code = $?', args.unitCreditCode));
-    if (args.overdue) filters.push(sql('t.status = $? AND t.due_date < $?', DataRequestStatus.PENDING, beijingToday()));
+    if (args.overdue) filters.push(sql('t.status = $? AND t.due_date < $?', DataRequestStatus.PENDING, chinaDate()));
     return rootPage<DataRequest>({ ds: ctx.ds, entity: DataRequest, filters, sortColumn: 'created_at', first: pageSize(args.first, ctx.maxPageSize), after: args.after });
   }
 

@@ -1,4 +1,3 @@
-import { chinaDate } from '../../common/dates';
 import type { EntityManager } from 'typeorm';
 import { fieldsOf } from '../../authz/catalog';
 import { GrantEffect, GrantScopeKind, GrantSubjectKind } from '../../authz/grant-types';
@@ -17,9 +16,6 @@ const DAY = 86_400_000;
 export function grantEnd(endDate: string, windowDays: number): Date {
   return new Date(Date.parse(`${endDate}T00:00:00+08:00`) + (1 + windowDays) * DAY);
 }
-
-/** Today in Beijing, as YYYY-MM-DD: due dates and overdue checks are calendar days there. */
-export const beijingToday = (now = Date.now()): string => chinaDate(now);
 
 /** Sees every data request: admins, and the inspection office's staff and officers (not its team members, who see their team's). */
 export const isOffice = (identity: Identity) =>

@@ -19,11 +19,15 @@ export async function insertGrant(m: EntityManager, values: Omit<Grant, 'id' | '
 export async function revokeGrants(m: EntityManager, ids: string[], by: string): Promise<void> {
   if (!ids.length) return;
   const grants = await m.getRepository(Grant).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = ANY(:ids) AND g.revoked_at IS NULL', { ids }).getMany();
-  for (const grant of grants) {
-    const before = { ...grant };
-    grant.revokedAt = new Date();
-    grant.revokedBy = by;
-    await m.getRepository(Grant).save(grant);
-    await recordGrantChange(m, grant, GrantChangeAction.REVOKE, by, before);
-  }
+  for (const grant of grants) await revokeGrant(m, grant, by);
+}
+
+/** Ends a grant now, with its history entry. */
+export async function revokeGrant(m: EntityManager, grant: Grant, by: string): Promise<Grant> {
+  const before = { ...grant };
+  grant.revokedAt = new Date();
+  grant.revokedBy = by;
+  await m.getRepository(Grant).save(grant);
+  await recordGrantChange(m, grant, GrantChangeAction.REVOKE, by, before);
+  return grant;
 }

@@ -10,10 +10,8 @@ import type { SubgraphContext } from '../types';
 import { GrantChange, GrantChangeAction } from './grant-change.entity';
 import { Grant } from './grant.entity';
 import { GrantInput, NarrowGrantInput } from './grant.inputs';
-import { insertGrant, recordGrantChange } from './grant-store';
+import { insertGrant, recordGrantChange, revokeGrant } from './grant-store';
 import { assertMayManage, checkFields, checkScope, checkSubject, checkUnitScoped, checkWindow, narrowed, ownsAll } from './grant.rules';
-
-const record = recordGrantChange;
 
 async function loadForChange(m: EntityManager, id: string): Promise<Grant> {
   if (!isUuid(id)) throw badInput('id is not a grant id', { argument: 'id' });
@@ -65,7 +63,7 @@ export class GrantResolver {
       checkFields(grant.typeName, grant.fields, catalogFields, grant.effect, grant.maskStrategy);
       checkUnitScoped(grant.typeName, grant.fields, catalogFields, grant.scopeKind);
       await m.getRepository(Grant).save(grant);
-      await record(m, grant, GrantChangeAction.NARROW, ctx.identity.principalId, before);
+      await recordGrantChange(m, grant, GrantChangeAction.NARROW, ctx.identity.principalId, before);
       return grant;
     });
   }
@@ -75,12 +73,7 @@ export class GrantResolver {
     return ctx.ds.transaction(async (m) => {
       const grant = await loadForChange(m, id);
       await assertMayManage(ctx.identity, grant.typeName, grant.fields);
-      const before = { ...grant };
-      grant.revokedAt = new Date();
-      grant.revokedBy = ctx.identity.principalId;
-      await m.getRepository(Grant).save(grant);
-      await record(m, grant, GrantChangeAction.REVOKE, ctx.identity.principalId, before);
-      return grant;
+      return revokeGrant(m, grant, ctx.identity.principalId);
     });
   }
 

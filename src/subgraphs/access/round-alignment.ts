@@ -1,8 +1,9 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { AgencyKind } from '../../common/agency';
+import { chinaDate } from '../../common/dates';
 import { bulkInsert } from '../../db/seed/insert';
 import { DataRequest, DataRequestStatus, RoundPlan, StandingApproval } from './data-request.entity';
-import { approve, beijingToday, catalogueByProvider, grantEnd, reschedule, standingCover, withdraw } from './data-request.workflow';
+import { approve, catalogueByProvider, grantEnd, reschedule, standingCover, withdraw } from './data-request.workflow';
 import { PrincipalTie, TeamMembership, TieKind } from './principal-context.entity';
 
 /** A round as the inspection subgraph holds it after publishing; members are those with a hub login. */
@@ -69,7 +70,7 @@ export async function alignRounds(m: EntityManager, rounds: RoundState[], by: st
     );
     await reschedule(m, existing.filter((r) => wanted.has(`${r.teamId}|${r.unitCreditCode}`)), validTo, by);
 
-    const today = beijingToday();
+    const today = chinaDate();
     const due = [round.startDate, addDays(today, settings.dataRequestDueDays)].sort()[0];
     const dueDate = due < today ? today : due;
     // A unit given back to its team (or a cancelled round restored) is asked again: its withdrawn requests reopen.

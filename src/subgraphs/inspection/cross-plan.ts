@@ -1,3 +1,4 @@
+import { regionPrefix } from '../../common/codes';
 import { InspectionMode } from './enums';
 import { ownCounties, recusalReasons, unitCounty, type Ties } from './recusal';
 
@@ -27,7 +28,7 @@ export function planCross(zone: string[], teams: PlanTeam[], units: string[]): C
   const counties = new Map(teams.map((t) => [t.id, ownCounties(t.people)]));
   for (const unit of [...new Set(units)].sort()) {
     const county = unitCounty(unit);
-    if (!zone.some((z) => county.startsWith(z.replace(/(00)+$/, '')))) {
+    if (!zone.some((z) => county.startsWith(regionPrefix(z)))) {
       uncovered.push({ unitCreditCode: unit, reasons: [`单位注册地 ${county} 不在协作片区 ${zone.join('、')} 内`] });
       continue;
     }

@@ -10,7 +10,8 @@ import type { SubgraphContext } from '../types';
 import { InspectionKind, RectificationStatus, effectiveStatusSql } from './enums';
 import { InspectionFinding } from './finding.entity';
 import { RectificationItem } from './rectification-item.entity';
-import { effectiveStatus, todayInChina } from './rectification-item.resolver';
+import { chinaDate } from '../../common/dates';
+import { effectiveStatus } from './rectification-item.resolver';
 import { UnitRef } from './refs';
 import { InspectionRound } from './round.entity';
 
@@ -50,7 +51,7 @@ export class UnitLedgerResolver {
       const scope = scopeClause(ctx, 'RectificationItem', 'i.responsible_unit_credit_code', params);
       const filters = [
         args.roundId ? `f.round_id = $${params.push(args.roundId)}` : 'TRUE',
-        args.status ? `${effectiveStatusSql('i', `$${params.push(todayInChina())}`)} = $${params.push(args.status)}` : 'TRUE',
+        args.status ? `${effectiveStatusSql('i', `$${params.push(chinaDate())}`)} = $${params.push(args.status)}` : 'TRUE',
       ];
       const rows: Row[] = await ctx.ds.query(
         `SELECT i.* FROM inspection.rectification_item i JOIN inspection.inspection_finding f ON f.id = i.finding_id
@@ -59,7 +60,7 @@ export class UnitLedgerResolver {
         params,
       );
       const meta = ctx.ds.getMetadata(RectificationItem);
-      const today = todayInChina();
+      const today = chinaDate();
       return codes.map((code) => {
         const items = rows.filter((r) => r.responsible_unit_credit_code.trim() === code).map((r) => hydrate<RectificationItem>(meta, r));
         const states = items.map((i) => effectiveStatus(i, today));
@@ -111,7 +112,7 @@ export class ItemFindingResolver {
       if (status !== RectificationStatus.DONE) {
         throw hubError('CONFLICT', `Only a DONE item is verified; this one is ${status}${status === RectificationStatus.VERIFIED ? ' already' : ''}`, { status });
       }
-      Object.assign(item, { commissionVerifiedAt: new Date(), commissionVerifiedBy: identity.principalId, verificationNote: note.trim(), verifiedDate: todayInChina() });
+      Object.assign(item, { commissionVerifiedAt: new Date(), commissionVerifiedBy: identity.principalId, verificationNote: note.trim(), verifiedDate: chinaDate() });
       return m.getRepository(RectificationItem).save(item);
     });
   }

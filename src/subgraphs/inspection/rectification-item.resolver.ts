@@ -5,10 +5,8 @@ import { RectificationItem } from './rectification-item.entity';
 import { RectificationStatus } from './enums';
 import { Open } from '../../authz/sensitivity';
 
-/** Today in China (UTC+8): a deadline passes at local midnight, not at 08:00. */
-export const todayInChina = (): string => chinaDate();
 
-export function effectiveStatus(item: Pick<RectificationItem, 'recordedStatus' | 'deadline' | 'commissionVerifiedAt'>, today = todayInChina()): RectificationStatus {
+export function effectiveStatus(item: Pick<RectificationItem, 'recordedStatus' | 'deadline' | 'commissionVerifiedAt'>, today = chinaDate()): RectificationStatus {
   if (item.commissionVerifiedAt) return RectificationStatus.VERIFIED;
   const open = item.recordedStatus === RectificationStatus.OPEN || item.recordedStatus === RectificationStatus.IN_PROGRESS;
   return open && item.deadline < today ? RectificationStatus.OVERDUE : item.recordedStatus;

@@ -1,3 +1,4 @@
+import { regionPrefix } from '../../common/codes';
 import { registerEnumType } from 'type-graphql';
 import { InspectionMode } from './enums';
 
@@ -25,8 +26,6 @@ export interface Ties {
 /** County (区县) a unit is registered in: digits 3–8 of its 统一社会信用代码. */
 export const unitCounty = (creditCode: string) => creditCode.slice(2, 8);
 
-/** A region code without its trailing zero pairs: 990100 (the city) covers every 9901xx. */
-const regionPrefix = (code: string) => code.slice(0, 6).replace(/(00)+$/, '');
 
 /**
  * The recusal rule (回避): an inspector is tied to a unit they work or worked at, or

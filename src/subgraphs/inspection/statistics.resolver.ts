@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { scopeClause } from '../../authz/scope';
 import { Open } from '../../authz/sensitivity';
+import { regionPrefix } from '../../common/codes';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
 import { DateScalar } from '../../common/scalars';
@@ -36,8 +37,10 @@ class InspectionStatistics {
 
 const ratio = (a: number, b: number) => (b ? a / b : null);
 
-/** 990100 (the city) covers every 9901xx; units are placed by the region digits of their credit code. */
-const regionPrefix = (code: string) => code.replace(/(00)+$/, '');
+/** The filters that were given, each `?` numbered as the next parameter of `params`. */
+const conditions = (params: unknown[], parts: [string, unknown][]): string[] =>
+  parts.filter(([, v]) => v !== undefined && v !== null).map(([sql, v]) => sql.replace('?', `$${params.push(v)}`));
+
 
 @Resolver()
 export class StatisticsResolver {
@@ -53,10 +56,9 @@ export class StatisticsResolver {
     const region = args.regionCode ? regionPrefix(args.regionCode) : null;
 
     const cp: unknown[] = [];
-    const where = (parts: [string, unknown][]) => parts.filter(([, v]) => v !== undefined && v !== null).map(([s, v]) => s.replace('?', `$${cp.push(v)}`));
     const clueWhere = [
       seesFastTrack(ctx.identity) ? 'TRUE' : 'FALSE',
-      ...where([
+      ...conditions(cp, [
         ['c.round_id = ?', args.roundId],
         ['c.team_id = ?', args.teamId],
         ["substr(c.unit_credit_code, 3, 6) LIKE ? || '%'", region],
@@ -78,10 +80,9 @@ export class StatisticsResolver {
     );
 
     const fp: unknown[] = [RECTIFIED_STATUSES];
-    const fw = (parts: [string, unknown][]) => parts.filter(([, v]) => v !== undefined && v !== null).map(([s, v]) => s.replace('?', `$${fp.push(v)}`));
     const findingWhere = [
       scopeClause(ctx, 'InspectionFinding', 'f.unit_credit_code', fp),
-      ...fw([
+      ...conditions(fp, [
         ['f.round_id = ?', args.roundId],
         ['a.team_id = ?', args.teamId],
         ["substr(f.unit_credit_code, 3, 6) LIKE ? || '%'", region],
