@@ -259,6 +259,18 @@ describe('data requests replace the formal letter (情况函)', () => {
     ]);
     expect(list.filter((r) => r.providerAgencyKind !== 'AUDIT_BUREAU').every((r) => r.status === 'PENDING')).toBe(true);
 
+    // Batched: a round of five units costs the same SQL statements as a round of one, standing answers included.
+    const statements = async (externalId: string, units: string[]) => {
+      const res = await as('xcb-office', PUBLISH_ROUNDS, { records: [round({ externalId, teams: [{ name: '第五巡察组', leaderExternalId: 'DR-RY-3', memberExternalIds: [], unitCreditCodes: units }] })] });
+      expect(res.errors).toBeUndefined();
+      return res.extensions?.sqlStatements as number;
+    };
+    const one = await statements('DR-LC-5', [creditCode('12', '990108', 901)]);
+    const five = await statements('DR-LC-6', [902, 903, 904, 905, 906].map((n) => creditCode('12', '990108', n)));
+    expect(one).toBeGreaterThan(0);
+    expect(five).toBe(one);
+    expect((await requests('xcb-office', { roundId: await roundId('DR-LC-6') })).filter((r) => r.status === 'APPROVED')).toHaveLength(5); // the audit bureau's, one per unit
+
     // Unit D is where the member worked (from the talent pool): the leader reads its findings, the member does not.
     const leader = await unitData('xcb-leader', [unitD]);
     const member = await unitData('xcb-member', [unitD]);

@@ -4,11 +4,9 @@ import { GrantEffect, GrantScopeKind, GrantSubjectKind } from '../../authz/grant
 import { SharingClass, type MaskStrategy } from '../../authz/sensitivity';
 import { AgencyKind, Role } from '../../common/agency';
 import type { Identity } from '../../common/identity';
-import { Grant } from './grant.entity';
 import { CollaborationEntry } from './collaboration.entity';
 import { DataRequest, DataRequestStatus, type ApprovedItem, type RequestedItem, StandingApproval } from './data-request.entity';
-import { insertGrant, recordGrantChange, revokeGrants } from './grant-store';
-import { GrantChangeAction } from './grant-change.entity';
+import { insertGrants, rescheduleGrants, revokeGrants } from './grant-store';
 
 const DAY = 86_400_000;
 
@@ -60,39 +58,61 @@ export interface ApprovalChoice {
   maskStrategy: MaskStrategy | null;
 }
 
+export interface Answer {
+  request: DataRequest;
+  choices: ApprovalChoice[];
+  by: string;
+  standing: StandingApproval | null;
+}
+
 /**
- * Turns an approval into grants: one per type, for the request's team, on the
- * request's unit only, until the round's end plus the rectification window.
+ * Turns approvals into grants: one per type, for the request's team, on the
+ * request's unit only, until the round's end plus the rectification window. All the
+ * answers of a round go in a few statements, however many there are.
  */
-export async function approve(
-  m: EntityManager,
-  request: DataRequest,
-  choices: ApprovalChoice[],
-  by: string,
-  validTo: Date,
-  standing: StandingApproval | null,
-): Promise<DataRequest> {
-  const approved: ApprovedItem[] = [];
-  for (const c of choices) {
-    const grant = await insertGrant(m, {
+export async function approveAll(m: EntityManager, answers: Answer[], validTo: Date): Promise<DataRequest[]> {
+  if (!answers.length) return [];
+  const now = new Date();
+  const values = answers.flatMap((a) =>
+    a.choices.map((c) => ({
       subjectKind: GrantSubjectKind.TEAM,
-      subjectValue: request.teamId,
+      subjectValue: a.request.teamId,
       typeName: c.typeName,
       fields: c.fields,
       effect: c.effect,
       maskStrategy: c.maskStrategy,
       scopeKind: GrantScopeKind.LISTED_UNITS,
-      unitCreditCodes: [request.unitCreditCode],
-      validFrom: new Date(),
+      unitCreditCodes: [a.request.unitCreditCode],
+      validFrom: now,
       validTo,
-      purpose: `${request.roundName} · ${request.teamName}：巡前了解被巡察单位情况（协查请求）`,
-      requestRef: request.id,
-      createdBy: by,
-    });
-    approved.push({ typeName: c.typeName, fields: c.fields, effect: c.effect, maskStrategy: c.maskStrategy, grantId: grant.id });
+      purpose: `${a.request.roundName} · ${a.request.teamName}：巡前了解被巡察单位情况（协查请求）`,
+      requestRef: a.request.id,
+      createdBy: a.by,
+    })),
+  );
+  const grants = await insertGrants(m, values);
+  let next = 0;
+  for (const a of answers) {
+    const approved: ApprovedItem[] = a.choices.map((c) => ({ typeName: c.typeName, fields: c.fields, effect: c.effect, maskStrategy: c.maskStrategy, grantId: grants[next++].id }));
+    Object.assign(a.request, { status: DataRequestStatus.APPROVED, decidedAt: now, decidedBy: a.by, approved, standingApprovalId: a.standing?.id ?? null });
   }
-  Object.assign(request, { status: DataRequestStatus.APPROVED, decidedAt: new Date(), decidedBy: by, approved, standingApprovalId: standing?.id ?? null });
-  return m.getRepository(DataRequest).save(request);
+  await m.query(
+    `UPDATE access.data_request r SET status = $1, decided_at = $2, decided_by = u.by, approved = u.approved, standing_approval_id = u.standing
+       FROM unnest($3::uuid[], $4::uuid[], $5::jsonb[], $6::uuid[]) AS u(id, by, approved, standing) WHERE r.id = u.id`,
+    [
+      DataRequestStatus.APPROVED,
+      now,
+      answers.map((a) => a.request.id),
+      answers.map((a) => a.by),
+      answers.map((a) => JSON.stringify(a.request.approved)),
+      answers.map((a) => a.standing?.id ?? null),
+    ],
+  );
+  return answers.map((a) => a.request);
+}
+
+export async function approve(m: EntityManager, request: DataRequest, choices: ApprovalChoice[], by: string, validTo: Date, standing: StandingApproval | null): Promise<DataRequest> {
+  return (await approveAll(m, [{ request, choices, by, standing }], validTo))[0];
 }
 
 /**
@@ -120,19 +140,7 @@ export async function withdraw(m: EntityManager, requests: DataRequest[], by: st
 /** Moves the end of a round's live grants with the round's end date. */
 export async function reschedule(m: EntityManager, requests: DataRequest[], validTo: Date, by: string): Promise<void> {
   const ids = requests.filter((r) => r.status === DataRequestStatus.APPROVED).flatMap((r) => r.approved.map((a) => a.grantId));
-  if (!ids.length) return;
-  const grants = await m
-    .getRepository(Grant)
-    .createQueryBuilder('g')
-    .setLock('pessimistic_write')
-    .where('g.id = ANY(:ids) AND g.revoked_at IS NULL AND g.valid_to IS DISTINCT FROM :validTo', { ids, validTo })
-    .getMany();
-  for (const grant of grants) {
-    const before = { ...grant };
-    grant.validTo = validTo;
-    await m.getRepository(Grant).save(grant);
-    await recordGrantChange(m, grant, GrantChangeAction.RESCHEDULE, by, before);
-  }
+  await rescheduleGrants(m, ids, validTo, by);
 }
 
 /** A standing approval answers a request only when it covers every item asked for. */

@@ -10,7 +10,7 @@ import type { SubgraphContext } from '../types';
 import { GrantChange, GrantChangeAction } from './grant-change.entity';
 import { Grant } from './grant.entity';
 import { GrantInput, NarrowGrantInput } from './grant.inputs';
-import { insertGrant, recordGrantChange, revokeGrant } from './grant-store';
+import { insertGrant, recordGrantChange, revokeGrants } from './grant-store';
 import { assertMayManage, checkFields, checkScope, checkSubject, checkUnitScoped, checkWindow, narrowed, ownsAll } from './grant.rules';
 
 async function loadForChange(m: EntityManager, id: string): Promise<Grant> {
@@ -73,7 +73,8 @@ export class GrantResolver {
     return ctx.ds.transaction(async (m) => {
       const grant = await loadForChange(m, id);
       await assertMayManage(ctx.identity, grant.typeName, grant.fields);
-      return revokeGrant(m, grant, ctx.identity.principalId);
+      // loadForChange locked it and found it live.
+      return (await revokeGrants(m, [grant.id], ctx.identity.principalId))[0];
     });
   }
 

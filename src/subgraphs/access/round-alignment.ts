@@ -1,9 +1,9 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { AgencyKind } from '../../common/agency';
 import { chinaDate } from '../../common/dates';
-import { bulkInsert } from '../../db/seed/insert';
+import { bulkInsert } from '../../db/bulk-insert';
 import { DataRequest, DataRequestStatus, RoundPlan, StandingApproval } from './data-request.entity';
-import { approve, catalogueByProvider, grantEnd, reschedule, standingCover, withdraw } from './data-request.workflow';
+import { approveAll, catalogueByProvider, grantEnd, reschedule, standingCover, withdraw, type Answer } from './data-request.workflow';
 import { PrincipalTie, TeamMembership, TieKind } from './principal-context.entity';
 
 /** A round as the inspection subgraph holds it after publishing; members are those with a hub login. */
@@ -109,14 +109,15 @@ export async function alignRounds(m: EntityManager, rounds: RoundState[], by: st
     opened += ids.length;
     // Standing approvals answer at once (what used to take weeks of letters) — unless the round and its window are already over.
     const open = [...reopened, ...rows.map((row, i) => ({ ...(row as DataRequest), id: ids[i] }))];
+    const answers: Answer[] = [];
     for (const request of validTo > new Date() ? open : []) {
-      const p = providers.find((x) => x.agencyId === request.providerAgencyId);
-      const cover = p && standingCover(
+      const cover = standingCover(
         request.items,
-        standing.filter((s) => s.agencyId === p.agencyId),
+        standing.filter((s) => s.agencyId === request.providerAgencyId),
       );
-      if (cover) await approve(m, request, cover.choices, cover.approval.createdBy, validTo, cover.approval);
+      if (cover) answers.push({ request, choices: cover.choices, by: cover.approval.createdBy, standing: cover.approval });
     }
+    await approveAll(m, answers, validTo);
     await alignTeams(m, round, validTo, known);
   }
   return opened;
