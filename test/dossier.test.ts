@@ -2,7 +2,7 @@ import { creditCode } from '../src/db/seed/random';
 import { startHub, type Hub } from '../src/hub';
 import { serveSubgraph, type ServedSubgraph } from '../src/subgraphs/http';
 import { codes, gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
-import { APPROVE, DECLINE, PUBLISH_INSPECTORS, PUBLISH_ROUNDS, daysFromToday, findRequest, requestsAs, residentId, roundIdOf, unitsWithRecords } from './support/rounds';
+import { APPROVE, DECLINE, PUBLISH_ROUNDS, daysFromToday, findRequest, publishLinkedInspectors, requestsAs, roundIdOf, unitsWithRecords } from './support/rounds';
 
 const SECTION = 'availability source types grantIds requests { typeName status declineReason providerAgencyName }';
 const DOSSIER = `query($unit: String!, $round: ID!) {
@@ -50,13 +50,7 @@ describe('pre-inspection dossier (巡前材料) in one query', () => {
     const standing = await as('admin', `query($v: String!) { grants(subjectKind: AGENCY, subjectValue: $v) { id } }`, { v: office });
     for (const g of standing.data.grants) expect((await as('admin', 'mutation($id: ID!) { revokeGrant(id: $id) { id } }', { id: g.id })).errors).toBeUndefined();
     [unitA, unitB] = (await unitsWithRecords(hub, '990103', 2)).map((u) => u.code);
-    const people = await as('xcb-system', PUBLISH_INSPECTORS, {
-      records: [
-        { externalId: 'DS-RY-1', name: '巡前测试组长', homeRegionCode: '990104', residentId: residentId('99010419750505', 1), principalId: await hub.principalId('xcb-leader') },
-        { externalId: 'DS-RY-2', name: '巡前测试组员', homeRegionCode: '990106', residentId: residentId('99010619850505', 2), principalId: await hub.principalId('xcb-member') },
-      ],
-    });
-    expect(people.errors).toBeUndefined();
+    await publishLinkedInspectors(hub, 'DS', 1);
     expect((await as('xcb-office', PUBLISH_ROUNDS, { records: [round('DS-LC-1', [unitA, unitB])] })).errors).toBeUndefined();
     roundId = await roundIdOf(hub, 'DS-LC-1');
   });
@@ -74,9 +68,18 @@ describe('pre-inspection dossier (巡前材料) in one query', () => {
     const a = await dossier('xcb-member', unitA);
     const b = await dossier('xcb-member', unitB);
     for (const res of [a, b]) for (const e of res.errors ?? []) expect(e.extensions?.code).toBe('FORBIDDEN');
-    const history = (res: GqlResult) => (res.data.preInspectionDossier.history.inspections.length ? 'AVAILABLE' : 'EMPTY');
-    expect(states(a)).toEqual({ profile: 'AVAILABLE', petitions: 'AVAILABLE', clues: 'DECLINED', sanctions: 'DECLINED', supervision: 'DECLINED', audit: 'AVAILABLE', history: history(a) });
-    expect(states(b)).toEqual({ profile: 'AVAILABLE', petitions: 'AVAILABLE', clues: 'PENDING_REQUEST', sanctions: 'PENDING_REQUEST', supervision: 'PENDING_REQUEST', audit: 'PENDING_REQUEST', history: history(b) });
+    // Earlier inspections, from the inspection office's own tables: the history section must agree.
+    const history = async (unit: string) => {
+      const [{ n }] = await hub.sources.get('inspection')!.query(
+        `SELECT count(*)::int AS n FROM inspection.inspection_round r WHERE r.status <> 'CANCELLED' AND r.start_date < $2
+            AND (EXISTS (SELECT 1 FROM inspection.team_assignment x WHERE x.round_id = r.id AND x.unit_credit_code = $1)
+              OR EXISTS (SELECT 1 FROM inspection.inspection_finding f WHERE f.round_id = r.id AND f.unit_credit_code = $1))`,
+        [unit, daysFromToday(5)],
+      );
+      return n ? 'AVAILABLE' : 'EMPTY';
+    };
+    expect(states(a)).toEqual({ profile: 'AVAILABLE', petitions: 'AVAILABLE', clues: 'DECLINED', sanctions: 'DECLINED', supervision: 'DECLINED', audit: 'AVAILABLE', history: await history(unitA) });
+    expect(states(b)).toEqual({ profile: 'AVAILABLE', petitions: 'AVAILABLE', clues: 'PENDING_REQUEST', sanctions: 'PENDING_REQUEST', supervision: 'PENDING_REQUEST', audit: 'PENDING_REQUEST', history: await history(unitB) });
 
     const da = a.data.preInspectionDossier;
     const db = b.data.preInspectionDossier;

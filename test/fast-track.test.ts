@@ -1,12 +1,12 @@
 import { codes, gql, startTestHub, type TestHub } from './support/hub';
-import { PUBLISH_INSPECTORS, PUBLISH_ROUNDS, daysFromToday, residentId, roundIdOf, unitsWithRecords } from './support/rounds';
+import { PUBLISH_ROUNDS, daysFromToday, publishLinkedInspectors, roundIdOf, unitsWithRecords } from './support/rounds';
 
 const CLUE = `id status allowedNext unitCreditCode summary details evidenceRefs teamOpinion commissionOpinion disposalMethod transferredAt filedAt closedAt result problemClueId
   events { action fromStatus toStatus actorId actorName actorAgencyKind at }`;
 const RECORD = `mutation($i: FastTrackClueInput!) { recordFastTrackClue(input: $i) { ${CLUE} } }`;
 const OPINION = `mutation($id: ID!, $o: String!) { recordClueOpinion(id: $id, opinion: $o) { ${CLUE} } }`;
 const ACCEPT = `mutation($id: ID!) { acceptClueTransfer(id: $id) { ${CLUE} } }`;
-const DISPOSE = `mutation($id: ID!, $m: FastTrackDisposal!) { disposeClue(id: $id, method: $m) { ${CLUE} } }`;
+const DISPOSE = `mutation($id: ID!, $m: DisposalMethod!) { disposeClue(id: $id, method: $m) { ${CLUE} } }`;
 const FILE = `mutation($id: ID!) { fileClueCase(id: $id) { ${CLUE} } }`;
 const CLOSE = `mutation($id: ID!, $r: String!) { closeClue(id: $id, result: $r) { ${CLUE} } }`;
 const STATS = `query($r: ID, $region: String, $team: ID, $from: Date, $to: Date) { inspectionStatistics(roundId: $r, regionCode: $region, teamId: $team, from: $from, to: $to) {
@@ -64,13 +64,7 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
     hub = await startTestHub();
     for (const login of ['admin', 'xcb-office', 'xcb-system', 'xcb-leader', 'xcb-member', 'jw-officer', 'jw-case', 'jw-system', 'xfj-officer', 'sj-officer']) tokens[login] = await hub.token(login);
     [unitA, unitB] = (await unitsWithRecords(hub, '990103', 2)).map((u) => u.code);
-    const people = await as('xcb-system', PUBLISH_INSPECTORS, {
-      records: [
-        { externalId: 'FT-RY-1', name: '绿色通道测试组长', homeRegionCode: '990104', residentId: residentId('99010419700707', 1), principalId: await hub.principalId('xcb-leader') },
-        { externalId: 'FT-RY-2', name: '绿色通道测试组员', homeRegionCode: '990106', residentId: residentId('99010619800808', 2), principalId: await hub.principalId('xcb-member') },
-      ],
-    });
-    expect(people.errors).toBeUndefined();
+    await publishLinkedInspectors(hub, 'FT', 1);
     roundId = await publishRound('FT-LC-1', [unitA], -10);
   });
   afterAll(() => hub?.stop());

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
-/** Inserts many rows in chunks; returns the generated ids in row order. */
+/** Inserts many rows in chunks (one statement per 1,000), for seeding and batched writes; returns the generated ids in row order. */
 export async function bulkInsert<T extends ObjectLiteral>(ds: DataSource | EntityManager, entity: EntityTarget<T>, rows: Partial<T>[], chunk = 1000): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += chunk) {

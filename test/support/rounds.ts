@@ -67,3 +67,18 @@ export async function requestsAs(hub: TestHub, authorization: string, variables:
   if (res.data.dataRequests.pageInfo.hasNextPage) throw new Error('more than one page of requests: narrow the test');
   return res.data.dataRequests.nodes;
 }
+
+/**
+ * Publishes a leader and a member into the talent pool, logged in as the demo
+ * `xcb-leader` and `xcb-member` (homes 990104 and 990106, no employer ties), with
+ * external ids `<prefix>-RY-1` and `<prefix>-RY-2`.
+ */
+export async function publishLinkedInspectors(hub: TestHub, prefix: string, serial: number): Promise<void> {
+  const res = await gql(hub.url, await hub.token('xcb-system'), PUBLISH_INSPECTORS, {
+    records: [
+      { externalId: `${prefix}-RY-1`, name: `${prefix}测试组长`, homeRegionCode: '990104', residentId: residentId('99010419700707', serial), principalId: await hub.principalId('xcb-leader') },
+      { externalId: `${prefix}-RY-2`, name: `${prefix}测试组员`, homeRegionCode: '990106', residentId: residentId('99010619800808', serial + 1), principalId: await hub.principalId('xcb-member') },
+    ],
+  });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+}

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AgencyKind } from '../../common/agency';
-import { bulkInsert } from '../../db/seed/insert';
+import { bulkInsert } from '../../db/bulk-insert';
 import { CollaborationEntry } from './collaboration.entity';
 
 /**

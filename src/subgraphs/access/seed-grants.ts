@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { GrantEffect, GrantScopeKind, GrantSubjectKind } from '../../authz/grant-types';
 import { MaskStrategy } from '../../authz/sensitivity';
 import { AgencyKind, Role } from '../../common/agency';
-import { bulkInsert } from '../../db/seed/insert';
+import { bulkInsert } from '../../db/bulk-insert';
 import type { SeedWorld } from '../types';
 import { GrantChange, GrantChangeAction } from './grant-change.entity';
 import { Grant } from './grant.entity';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AGENCY_KIND_LABELS, AgencyKind, Role } from '../../common/agency';
-import { bulkInsert } from '../../db/seed/insert';
+import { bulkInsert } from '../../db/bulk-insert';
 import type { SeedWorld } from '../types';
 import { Agency } from './agency.entity';
 import { Principal, PrincipalKind } from './principal.entity';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AgencyKind } from '../../common/agency';
-import { bulkInsert } from '../../db/seed/insert';
+import { bulkInsert } from '../../db/bulk-insert';
 import { addDays, dateBetween, int, pick } from '../../db/seed/random';
 import { UnitKind } from '../organization/enums';
 import type { SeedWorld } from '../types';

@@ -9,13 +9,7 @@ export enum ClueSource {
   OTHER = 'OTHER',
 }
 
-/** The four ways a clue is disposed of (问题线索处置方式), fixed by the supervision rules. */
-export enum DisposalMethod {
-  TALK_LETTER_INQUIRY = 'TALK_LETTER_INQUIRY',
-  PRELIMINARY_VERIFICATION = 'PRELIMINARY_VERIFICATION',
-  SHELVE = 'SHELVE',
-  CLOSE = 'CLOSE',
-}
+export { DisposalMethod } from '../../common/disposal';
 
 export enum ClueStatus {
   RECEIVED = 'RECEIVED',
@@ -67,16 +61,6 @@ registerEnumType(ClueSource, {
     SUPERVISION: { description: '监督检查' },
     CASE: { description: '审查调查' },
     OTHER: { description: '其他' },
-  },
-});
-registerEnumType(DisposalMethod, {
-  name: 'DisposalMethod',
-  description: 'How a problem clue is disposed of (线索处置方式)',
-  valuesConfig: {
-    TALK_LETTER_INQUIRY: { description: '谈话函询' },
-    PRELIMINARY_VERIFICATION: { description: '初步核实' },
-    SHELVE: { description: '暂存待查' },
-    CLOSE: { description: '予以了结' },
   },
 });
 registerEnumType(ClueStatus, {

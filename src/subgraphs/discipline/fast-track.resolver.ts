@@ -14,7 +14,7 @@ class FastTrackMirrorInput {
   @Field() summary: string;
   @Field() details: string;
   @Field() receivedDate: string;
-  @Field(() => String, { nullable: true }) disposalMethod?: DisposalMethod | null;
+  @Field(() => DisposalMethod, { nullable: true }) disposalMethod?: DisposalMethod | null;
   @Field(() => String, { nullable: true }) filedDate?: string | null;
   @Field(() => String, { nullable: true }) closedDate?: string | null;
 }

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Records } from '../../authz/records';
 import { Open, Restricted, SharingClass } from '../../authz/sensitivity';
 import { AgencyKind } from '../../common/agency';
+import { DisposalMethod } from '../../common/disposal';
 import { DateScalar } from '../../common/scalars';
 
 /** Where a clue found during a round stands on the fast track (绿色通道). */
@@ -27,23 +28,6 @@ registerEnumType(FastTrackStatus, {
   },
 });
 
-/** Names shared by the fast-track disposal and the discipline subgraph's four methods (问题线索处置方式). */
-export enum FastTrackDisposal {
-  TALK_LETTER_INQUIRY = 'TALK_LETTER_INQUIRY',
-  PRELIMINARY_VERIFICATION = 'PRELIMINARY_VERIFICATION',
-  SHELVE = 'SHELVE',
-  CLOSE = 'CLOSE',
-}
-registerEnumType(FastTrackDisposal, {
-  name: 'FastTrackDisposal',
-  description: 'Disposal method of a transferred clue (处置方式)',
-  valuesConfig: {
-    TALK_LETTER_INQUIRY: { description: '谈话函询' },
-    PRELIMINARY_VERIFICATION: { description: '初步核实' },
-    SHELVE: { description: '暂存待查' },
-    CLOSE: { description: '予以了结' },
-  },
-});
 
 const SHARED = [AgencyKind.DISCIPLINE_COMMISSION];
 
@@ -80,7 +64,7 @@ export class FastTrackClue {
   commissionOpinion: string | null;
   @Open() @Field(() => Date, { nullable: true, description: 'Transferred at (移交时间)' }) @Column({ name: 'transferred_at', type: 'timestamptz', nullable: true }) transferredAt: Date | null;
   @Open() @Field(() => ID, { nullable: true, description: 'The problem clue it became in the discipline subgraph' }) @Column({ name: 'problem_clue_id', type: 'uuid', nullable: true }) problemClueId: string | null;
-  @Open() @Field(() => FastTrackDisposal, { nullable: true }) @Column({ name: 'disposal_method', type: 'varchar', length: 30, nullable: true }) disposalMethod: FastTrackDisposal | null;
+  @Open() @Field(() => DisposalMethod, { nullable: true }) @Column({ name: 'disposal_method', type: 'varchar', length: 30, nullable: true }) disposalMethod: DisposalMethod | null;
   @Open() @Field(() => Date, { nullable: true, description: 'Case filed at (立案时间)' }) @Column({ name: 'filed_at', type: 'timestamptz', nullable: true }) filedAt: Date | null;
   @Open() @Field(() => Date, { nullable: true, description: 'Closed at (办结时间)' }) @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Restricted(undefined, SHARED) @Field(() => String, { nullable: true, description: 'Result fed back to the inspection office (办理结果)' }) @Column({ type: 'text', nullable: true }) result: string | null;

@@ -12,7 +12,8 @@ import { DateScalar } from '../../common/scalars';
 import { lengthProblem, pastDateProblem } from '../../common/validate';
 import type { SubgraphContext } from '../types';
 import { RoundStatus } from './enums';
-import { FastTrackClue, FastTrackDisposal, FastTrackEvent, FastTrackStatus } from './fast-track.entity';
+import { DisposalMethod } from '../../common/disposal';
+import { FastTrackClue, FastTrackEvent, FastTrackStatus } from './fast-track.entity';
 import { roundsById, teamsById } from './loaders';
 import { UnitRef, unitRef } from './refs';
 import { InspectionRound } from './round.entity';
@@ -209,7 +210,7 @@ export class FastTrackResolver {
   }
 
   @Mutation(() => FastTrackClue, { description: 'Dispose of a transferred clue (线索处置) by one of the four methods: commission officers' })
-  disposeClue(@Arg('id', () => ID) id: string, @Arg('method', () => FastTrackDisposal) method: FastTrackDisposal, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
+  disposeClue(@Arg('id', () => ID) id: string, @Arg('method', () => DisposalMethod) method: DisposalMethod, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
     return this.step(ctx, id, FastTrackStatus.DISPOSED, 'dispose of it', 'DISPOSE', [Role.AGENCY_OFFICER, Role.CASE_SUPERVISION], (clue) => {
       clue.disposalMethod = method;
     });
@@ -218,7 +219,7 @@ export class FastTrackResolver {
   @Mutation(() => FastTrackClue, { description: 'File a case (立案) after preliminary verification: commission officers' })
   fileClueCase(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
     return this.step(ctx, id, FastTrackStatus.FILED, 'file a case', 'FILE', [Role.AGENCY_OFFICER, Role.CASE_SUPERVISION], (clue) => {
-      if (clue.disposalMethod !== FastTrackDisposal.PRELIMINARY_VERIFICATION) {
+      if (clue.disposalMethod !== DisposalMethod.PRELIMINARY_VERIFICATION) {
         throw badInput(`A case is filed after preliminary verification (初步核实); this clue was disposed of by ${clue.disposalMethod}`);
       }
       clue.filedAt = new Date();

@@ -1,7 +1,7 @@
 import { chinaDate } from '../../common/dates';
 import type { DataSource } from 'typeorm';
 import { AgencyKind } from '../../common/agency';
-import { bulkInsert } from '../../db/seed/insert';
+import { bulkInsert } from '../../db/bulk-insert';
 import { addDays, int, personName, pick, residentId } from '../../db/seed/random';
 import type { SeedWorld } from '../types';
 import { FindingCategory, FindingSeverity, InspectionKind, InspectionMode, RectificationStatus, RoundStatus } from './enums';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AgencyKind } from '../../common/agency';
-import { bulkInsert } from '../../db/seed/insert';
+import { bulkInsert } from '../../db/bulk-insert';
 import { creditCode, dateBetween, int, personName, pick, residentId } from '../../db/seed/random';
 import { CITY_CODE, CITY_NAME } from '../access/seed';
 import type { SeedWorld } from '../types';
