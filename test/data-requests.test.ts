@@ -137,7 +137,8 @@ describe('data requests replace the formal letter (情况函)', () => {
     await ok('sj-system', APPROVE, { id: find(all, 'AUDIT_BUREAU', unitA).id });
 
     // Refused: another agency's request, a second answer, more than was asked, a reason-less decline, the internal sync from outside.
-    expect(codes(await as('xfj-officer', APPROVE, { id: find(all, 'DISCIPLINE_COMMISSION', unitB).id }))).toEqual(['FORBIDDEN']);
+    // Another agency's request is answered like an unknown id (issue 9: no telling real ids from made-up ones).
+    expect(codes(await as('xfj-officer', APPROVE, { id: find(all, 'DISCIPLINE_COMMISSION', unitB).id }))).toEqual(['NOT_FOUND']);
     expect(codes(await as('xcb-office', APPROVE, { id: find(all, 'DISCIPLINE_COMMISSION', unitB).id }))).toEqual(['FORBIDDEN']);
     expect(codes(await as('xfj-officer', APPROVE, { id: find(all, 'PETITION_BUREAU', unitA).id }))).toEqual(['CONFLICT']);
     expect(codes(await as('jw-officer', APPROVE, { id: find(all, 'DISCIPLINE_COMMISSION', unitB).id, items: [{ typeName: 'Petition' }] }))).toEqual(['BAD_USER_INPUT']);

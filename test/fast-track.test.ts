@@ -111,6 +111,33 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
     expect(office.nodes.find((n: any) => n.id === clue.id)).toMatchObject({ status: 'CLOSED', result: expect.stringContaining('党内警告'), details: clueInput().details });
   });
 
+  it('the cadre a fast-track clue names stays RESTRICTED: the transferred problem clue does not copy it into its grantable subjectCadre (issue 9)', async () => {
+    const [{ id: cadreId }] = await hub.sources
+      .get('organization')!
+      .query('SELECT c.id FROM organization.cadre c JOIN organization.inspected_unit u ON u.id = c.unit_id WHERE u.credit_code = $1 LIMIT 1', [unitA]);
+    let clue = await ok('xcb-member', RECORD, { i: clueInput({ summary: '反映该镇主要负责人违规插手工程', cadreId }) });
+    await ok('xcb-leader', OPINION, { id: clue.id, o: '建议移交' });
+    await ok('jw-officer', OPINION, { id: clue.id, o: '同意移交' });
+    clue = await ok('jw-case', ACCEPT, { id: clue.id });
+    // An outside agency granted ProblemClue.subjectCadre for every unit (a CONDITIONAL field) must not learn the cadre.
+    const gaj = (await hub.sources.get('access')!.query(`SELECT id FROM access.agency WHERE code = 'gaj'`))[0].id;
+    const granted = await as('admin', `mutation($i: GrantInput!) { createGrant(input: $i) { id } }`, {
+      i: { subjectKind: 'AGENCY', subjectValue: gaj, typeName: 'ProblemClue', fields: ['subjectCadre'], effect: 'ALLOW', scopeKind: 'ALL_UNITS', unitCreditCodes: [], purpose: '测试：被反映人不应外泄' },
+    });
+    expect(granted.errors).toBeUndefined();
+    const read = `query($c: String!) { unitByCreditCode(creditCode: $c) { clues(first: 100) { nodes { id subjectCadre { id } } } } }`;
+    for (const login of ['gaj-officer', 'jw-officer']) {
+      const res = await gql(hub.url, await hub.token(login), read, { c: unitA });
+      const mirrored = res.data.unitByCreditCode.clues.nodes.find((n: { id: string }) => n.id === clue.problemClueId);
+      expect({ login, mirrored }).toEqual({ login, mirrored: { id: clue.problemClueId, subjectCadre: null } });
+    }
+    const [row] = await hub.sources.get('discipline')!.query('SELECT subject_cadre_id FROM discipline.problem_clue WHERE id = $1', [clue.problemClueId]);
+    expect(row.subject_cadre_id).toBeNull();
+    // The commission still reads it where it is RESTRICTED and co-owned: on the fast-track clue.
+    const own = await ok('jw-officer', `query($r: ID) { fastTrackClues(roundId: $r) { nodes { id cadreId } } }`, { r: roundId });
+    expect(own.nodes.find((n: { id: string }) => n.id === clue.id).cadreId).toBe(cadreId);
+  });
+
   it('refuses wrong states, roles and agencies with the allowed next states named', async () => {
     const clue = await ok('xcb-member', RECORD, { i: clueInput({ summary: '反映该镇工程项目未经招标直接发包' }) });
     const refused = async (login: string, query: string, variables: Record<string, unknown>) => {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { residentIdCheckChar } from '../src/common/codes';
 import { gql, grant, startTestHub, type GqlResult, type TestHub } from './support/hub';
 
@@ -40,6 +41,8 @@ const TYPE_OWNER: Record<string, string> = {
   InspectionTeam: 'INSPECTION_OFFICE',
   FastTrackClue: 'INSPECTION_OFFICE',
 };
+/** RESTRICTED fields read inside the owning agency by these roles only: an inspector's ID number is for the office's staff, not its teams. */
+const OWNER_ROLES: Record<string, string[]> = { 'Inspector.residentId': ['INSPECTION_OFFICE', 'AGENCY_OFFICER', 'AGENCY_SYSTEM'] };
 /** RESTRICTED fields co-owned by other agency kinds (sharedWith): a fast-track clue is the team's and the commission's. */
 const SHARED_WITH: Record<string, string[]> = { FastTrackClue: ['DISCIPLINE_COMMISSION'] };
 /** Types whose list is for some agencies only; everyone else is refused the list itself. */
@@ -113,6 +116,9 @@ interface Applied {
 }
 
 type Outcome = { effect: 'ALLOW' } | { effect: 'MASK'; strategy: string } | { effect: 'DENY' };
+/** The unit(s) a record concerns: one, several, or none. */
+type Unit = string | string[] | null;
+const list = (u: Unit): string[] => (u === null ? [] : typeof u === 'string' ? [u] : u);
 
 const pgArray = (v: unknown): string[] => (Array.isArray(v) ? v : String(v).replace(/^\{|\}$/g, '').split(',').filter(Boolean));
 
@@ -144,16 +150,17 @@ class Oracle {
       }));
   }
 
-  recused(unit: string | null): boolean {
-    if (!unit) return false;
-    return this.who.tiedUnits.includes(unit) || this.who.homeRegions.includes(unit.slice(2, 8));
+  /** A record concerning several units (a stationed group, an inspector's employers) is recused when any of them is. */
+  recused(unit: Unit): boolean {
+    return list(unit).some((u) => this.who.tiedUnits.includes(u) || this.who.homeRegions.includes(u.slice(2, 8)));
   }
 
-  private covers(g: Applied, unit: string | null) {
-    return g.units === null || (unit !== null && g.units.includes(unit));
+  /** A unit-limited grant covers a record when it covers every unit the record concerns. */
+  private covers(g: Applied, unit: Unit) {
+    return g.units === null || (list(unit).length > 0 && list(unit).every((u) => g.units!.includes(u)));
   }
 
-  visible(type: string, unit: string | null): boolean {
+  visible(type: string, unit: Unit): boolean {
     // Team leaders and members list only their own teams' fast-track clues; the matrix team has no demo logins.
     if (type === 'FastTrackClue' && this.who.agencyKind === 'INSPECTION_OFFICE' && !this.who.roles.some((r) => ['ADMIN', 'INSPECTION_OFFICE', 'AGENCY_OFFICER', 'AGENCY_SYSTEM'].includes(r))) return false;
     if (LIST_FOR[type]) return LIST_FOR[type].includes(this.who.agencyKind);
@@ -163,10 +170,13 @@ class Oracle {
     return this.grants.some((g) => g.typeName === type && this.covers(g, unit));
   }
 
-  decide(type: string, field: string, level: string, unit: string | null): Outcome {
+  decide(type: string, field: string, level: string, unit: Unit): Outcome {
     if (level === 'OPEN') return { effect: 'ALLOW' };
     if (this.recused(unit)) return { effect: 'DENY' };
-    if (ownerOf(type, field) === this.who.agencyKind) return { effect: 'ALLOW' };
+    if (ownerOf(type, field) === this.who.agencyKind) {
+      const roles = OWNER_ROLES[`${type}.${field}`];
+      return { effect: roles && !this.who.roles.some((r) => roles.includes(r)) ? 'DENY' : 'ALLOW' };
+    }
     if (level === 'RESTRICTED') return { effect: SHARED_WITH[type]?.includes(this.who.agencyKind) ? 'ALLOW' : 'DENY' };
     const covering = this.grants.filter((g) => g.typeName === type && (g.fields.length === 0 || g.fields.includes(field)) && this.covers(g, unit));
     if (covering.some((g) => g.effect === 'ALLOW')) return { effect: 'ALLOW' };
@@ -176,15 +186,16 @@ class Oracle {
   }
 }
 
-/** The masks the demo and this file's grants use, as DESIGN.md §4 describes them. */
-function masked(strategy: string, value: unknown): unknown {
+/**
+ * The masks the demo and this file's grants use, as DESIGN.md §4 describes them. A pseudonym is
+ * stable per requesting agency: an HMAC of the value keyed by the hub's masking secret and the agency.
+ */
+function masked(strategy: string, value: unknown, pseudonymKey: { secret: string; agencyId: string }): unknown {
   switch (strategy) {
     case 'REDACT_TEXT':
       return '[已脱敏]';
-    case 'CHINESE_NAME': {
-      const chars = Array.from(String(value));
-      return chars[0] + '*'.repeat(chars.length - 1);
-    }
+    case 'PSEUDONYM':
+      return `PSN-${createHmac('sha256', pseudonymKey.secret).update(`${pseudonymKey.agencyId}\u0000${String(value).trim().toUpperCase()}`).digest('hex').slice(0, 12)}`;
     case 'AMOUNT_BUCKET': {
       const n = Math.trunc(Math.abs(Number(value)));
       const label = n >= 1e8 ? '≥1亿' : n >= 1e7 ? '1000万-1亿' : n >= 1e6 ? '100万-1000万' : n >= 1e5 ? '10万-100万' : n >= 1e4 ? '1万-10万' : '<1万';
@@ -206,7 +217,7 @@ const rid = (serial: number) => {
 interface Rec {
   type: string;
   id: string;
-  unit: string | null;
+  unit: Unit;
   values: Record<string, unknown>;
 }
 
@@ -439,11 +450,13 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
       recs.push({ type: 'RectificationItem', id: item.id, unit: u, values: { measures: `矩阵测试整改措施${i}`, evidence: `矩阵测试佐证${i}`, verificationNote: null } });
     }
     inspectorId = await idOf('inspection', 'inspection.inspector', 'T-PM-I');
-    recs.push({ type: 'Inspector', id: inspectorId, unit: null, values: { homeRegionCode: '990103', currentEmployerCreditCode: units.out, pastEmployerCreditCodes: [units.t3], residentId: rid(300) } });
+    // An inspector's ties concern the units they work and worked for.
+    recs.push({ type: 'Inspector', id: inspectorId, unit: [units.out, units.t3], values: { homeRegionCode: '990103', currentEmployerCreditCode: units.out, pastEmployerCreditCodes: [units.t3], residentId: rid(300) } });
     roundId = await idOf('inspection', 'inspection.inspection_round', 'T-PM-R');
     const [teamRow] = await sql('inspection', 'SELECT id FROM inspection.inspection_team WHERE round_id = $1', [roundId]);
     const reasons = [...(units.t3.slice(2, 8) === '990103' ? ['HOME_REGION'] : []), 'PAST_EMPLOYER'];
-    recs.push({ type: 'InspectionTeam', id: teamRow.id, unit: null, values: { recusalFlags: [{ unitCreditCode: units.t3, reasons, overridden: false }] } });
+    // A team's recusal flags concern the units it inspects.
+    recs.push({ type: 'InspectionTeam', id: teamRow.id, unit: [units.t3], values: { recusalFlags: [{ unitCreditCode: units.t3, reasons, overridden: false }] } });
     // A fast-track clue about the unit the recused member is tied to (inserted directly: recording needs a team login, see fast-track.test).
     const clue = { cadreId: cadreIds[0], summary: '矩阵测试线索摘要', details: '矩阵测试线索详情', evidenceRefs: ['矩阵-ZJ-1'], teamOpinion: '矩阵测试组意见', commissionOpinion: '矩阵测试纪委意见', result: '矩阵测试办理结果' };
     const [{ id: clueId }] = await sql(
@@ -454,16 +467,18 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
     );
     recs.push({ type: 'FastTrackClue', id: clueId, unit: units.rec, values: clue });
     groupId = await idOf('discipline', 'discipline.stationed_group', 'T-PM-G');
-    recs.push({ type: 'StationedGroup', id: groupId, unit: null, values: { notes: '矩阵测试监督工作情况' } });
+    // A group's notes concern the units it supervises.
+    recs.push({ type: 'StationedGroup', id: groupId, unit: [units.out], values: { notes: '矩阵测试监督工作情况' } });
 
     // ---- grants beyond the demo ones: a PRINCIPAL subject with a default mask on LISTED units,
-    // an AGENCY subject on a field of an entity without units (ALL_UNITS), a CHINESE_NAME mask.
+    // an AGENCY subject on a field of an entity without units (ALL_UNITS), a PSEUDONYM mask
+    // (CHINESE_NAME, RESIDENT_ID and MOBILE fit only fields declared to hold names, ID numbers and phones).
     const jcy = await sql('access', `SELECT id FROM access.agency WHERE code = 'jcy'`);
     await grant(hub, { subjectKind: 'PRINCIPAL', subjectValue: await hub.principalId('jcy-officer'), typeName: 'AuditProject', fields: ['title'], effect: 'MASK', scopeKind: 'LISTED_UNITS', unitCreditCodes: [units.out, units.t3], purpose: '矩阵测试：默认脱敏' });
     await grant(hub, { subjectKind: 'AGENCY', subjectValue: jcy[0].id, typeName: 'Cadre', fields: ['rank'], effect: 'ALLOW', scopeKind: 'ALL_UNITS', purpose: '矩阵测试：职级' });
     // Cadre.sanctions is resolved where only the cadre's id is known: it can be granted for all units only.
     await grant(hub, { subjectKind: 'AGENCY', subjectValue: jcy[0].id, typeName: 'Cadre', fields: ['sanctions'], effect: 'ALLOW', scopeKind: 'ALL_UNITS', purpose: '矩阵测试：干部处分' });
-    await grant(hub, { subjectKind: 'AGENCY', subjectValue: jcy[0].id, typeName: 'PublicOpinionItem', fields: ['title'], effect: 'MASK', maskStrategy: 'CHINESE_NAME', scopeKind: 'LISTED_UNITS', unitCreditCodes: [units.out, units.r7], purpose: '矩阵测试：姓名脱敏' });
+    await grant(hub, { subjectKind: 'AGENCY', subjectValue: jcy[0].id, typeName: 'PublicOpinionItem', fields: ['title'], effect: 'MASK', maskStrategy: 'PSEUDONYM', scopeKind: 'LISTED_UNITS', unitCreditCodes: [units.out, units.r7], purpose: '矩阵测试：假名' });
 
     // ---- who is who, and every grant, straight from the database -----------------------
     const people = await sql('access', `SELECT p.id, p.login, p.roles, p.agency_id, a.kind FROM access.principal p JOIN access.agency a ON a.id = p.agency_id WHERE p.login = ANY($1)`, [PRINCIPALS]);
@@ -567,7 +582,7 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
           if (got !== null) problems.push(`${label}: expected null, got ${JSON.stringify(got)}`);
           if (!err) problems.push(`${label}: expected a FORBIDDEN error at ${path.join('.')}`);
         } else {
-          const value = want.effect === 'MASK' ? masked(want.strategy, rec.values[field]) : rec.values[field];
+          const value = want.effect === 'MASK' ? masked(want.strategy, rec.values[field], { secret: hub.config.internalSecret, agencyId: who.get(login)!.agencyId }) : rec.values[field];
           if (JSON.stringify(got) !== JSON.stringify(value)) problems.push(`${label}: expected ${JSON.stringify(value)}, got ${JSON.stringify(got)}`);
           if (err) problems.push(`${label}: unexpected error ${err.message}`);
         }
@@ -605,7 +620,7 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
     // AuditStats: figures over the unit's findings; the sum is the owner's alone.
     for (const [i, u] of unitList.entries()) {
       const [{ total }] = await hub.sources.get('audit')!.query('SELECT coalesce(sum(amount), 0.00)::text AS total FROM audit.audit_finding WHERE unit_credit_code = $1', [u]);
-      check({ type: 'AuditStats', id: '', unit: null, values: { totalAmount: total } }, 'totalAmount', [[`u${i}`, 'auditStats']]);
+      check({ type: 'AuditStats', id: '', unit: u, values: { totalAmount: total } }, 'totalAmount', [[`u${i}`, 'auditStats']]);
     }
 
     // No FORBIDDEN error on one of this file's records that the oracle did not expect.
@@ -618,7 +633,7 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
   });
 
   it('exercised every outcome: clear values, each mask, denials of both classes, hidden rows of every scoped type', () => {
-    for (const kind of ['ALLOW:CONDITIONAL', 'ALLOW:RESTRICTED', 'DENY:CONDITIONAL', 'DENY:RESTRICTED', 'MASK:REDACT_TEXT', 'MASK:AMOUNT_BUCKET', 'MASK:CHINESE_NAME', ...[...ROW_SCOPED].map((t) => `HIDDEN:${t}`)]) {
+    for (const kind of ['ALLOW:CONDITIONAL', 'ALLOW:RESTRICTED', 'DENY:CONDITIONAL', 'DENY:RESTRICTED', 'MASK:REDACT_TEXT', 'MASK:AMOUNT_BUCKET', 'MASK:PSEUDONYM', ...[...ROW_SCOPED].map((t) => `HIDDEN:${t}`)]) {
       expect({ kind, seen: (tally.get(kind) ?? 0) > 0 }).toEqual({ kind, seen: true });
     }
   });

@@ -3,7 +3,7 @@ import type { AgencyKind } from '../common/agency';
 import { buildFederatedSchema } from '../common/federation';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { recordDeclaration } from './records';
-import { sharedWithOf } from './enforce';
+import { stringListArg } from './enforce';
 import { MaskStrategy, SharingClass } from './sensitivity';
 
 /** One field of the shared data model, as declared in code (协作目录的数据项). */
@@ -16,6 +16,8 @@ export interface CatalogEntry {
   defaultMask: MaskStrategy | null;
   /** RESTRICTED fields: agency kinds that co-own it (read it like the owner; never by grant). */
   sharedWith: string[];
+  /** RESTRICTED fields: the roles inside the owning agency that read it; empty: every role. */
+  ownerRoles: string[];
   description: string | null;
   /** Named GraphQL type of the field's value, e.g. String, Date, Decimal. */
   valueType: string;
@@ -57,12 +59,13 @@ function entriesOf(name: string, owner: AgencyKind | null, schema: GraphQLSchema
         ownerAgencyKind: owner,
         sensitivity: arg('level') as SharingClass,
         defaultMask: arg('mask') as MaskStrategy | null,
-        sharedWith: sharedWithOf(d),
+        sharedWith: stringListArg(d, 'sharedWith'),
+        ownerRoles: stringListArg(d, 'ownerRoles'),
         description: field.description ?? null,
         valueType: getNamedType(field.type).name,
         entity: keys.size > 0,
         // Stubs of organization's entities in other subgraphs hold only the key, not the unit.
-        unitScoped: Boolean(recordDeclaration(type.name)?.unit) && (keys.size === 0 || name === 'organization'),
+        unitScoped: Boolean(recordDeclaration(type.name)?.unitScopedGrants) && (keys.size === 0 || name === 'organization'),
         // Marks key fields of entity stubs, so the owning subgraph's entry wins below.
         ...(keys.has(field.name) ? { isKey: true } : {}),
       } as CatalogEntry);

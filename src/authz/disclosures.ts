@@ -1,4 +1,5 @@
 import type { Decision } from './policy';
+import { unitList, type Units } from './records';
 
 /** What a subgraph disclosed in one request, grouped by (type, effect, grant). */
 export interface DisclosureGroup {
@@ -14,7 +15,7 @@ export class DisclosureLog {
   private readonly groups = new Map<string, { typeName: string; effect: DisclosureGroup['effect']; grantId: string | null; records: Set<string>; fields: Set<string>; units: Set<string> }>();
 
   /** Notes a CONDITIONAL or RESTRICTED value that left the subgraph (allowed or masked). */
-  add(typeName: string, fieldName: string, recordId: string | null, unit: string | null, d: Decision): void {
+  add(typeName: string, fieldName: string, recordId: string | null, units: Units, d: Decision): void {
     if (d.effect === 'DENY' || (d.effect === 'ALLOW' && d.basis === 'OPEN')) return;
     const effect = d.effect === 'MASK' ? 'MASK' : d.basis === 'OWNER' ? 'OWNER' : 'ALLOW';
     const key = `${typeName}|${effect}|${d.grantId ?? ''}`;
@@ -25,7 +26,8 @@ export class DisclosureLog {
     }
     if (recordId) g.records.add(recordId);
     g.fields.add(fieldName);
-    if (unit) g.units.add(unit);
+    if (typeof units === 'string') g.units.add(units);
+    else for (const u of unitList(units)) g.units.add(u);
   }
 
   get size(): number {

@@ -5,7 +5,7 @@ import { forbidden } from '../common/errors';
 import type { SubgraphContext } from '../subgraphs/types';
 import { maskValue } from './masks';
 import type { Decision, FieldPolicy } from './policy';
-import { recordDeclaration, unitOfRow } from './records';
+import { recordDeclaration, unitsOfRow, type Units } from './records';
 import { MaskStrategy, SharingClass } from './sensitivity';
 
 const ROOT = new Set(['Query', 'Mutation', 'Subscription']);
@@ -26,16 +26,17 @@ export function fieldPolicies(schema: GraphQLSchema): FieldPolicy[] {
         fieldName: field.name,
         level: (arg('level') as SharingClass) ?? SharingClass.RESTRICTED,
         defaultMask: arg('mask') as MaskStrategy | null,
-        sharedWith: sharedWithOf(d),
+        sharedWith: stringListArg(d, 'sharedWith'),
+        ownerRoles: stringListArg(d, 'ownerRoles'),
       });
     }
   }
   return out;
 }
 
-/** The agency kinds a RESTRICTED field is shared with (`sharedWith: [...]`). */
-export function sharedWithOf(d: ConstDirectiveNode | undefined): string[] {
-  const v = d?.arguments?.find((a) => a.name.value === 'sharedWith')?.value;
+/** A list argument of @sensitivity: the agency kinds a RESTRICTED field is shared with (`sharedWith`), the owner roles reading it (`ownerRoles`). */
+export function stringListArg(d: ConstDirectiveNode | undefined, name: 'sharedWith' | 'ownerRoles'): string[] {
+  const v = d?.arguments?.find((a) => a.name.value === name)?.value;
   return v && v.kind === 'ListValue' ? v.values.flatMap((x) => (x.kind === 'StringValue' ? [x.value] : [])) : [];
 }
 
@@ -55,14 +56,14 @@ export function enforceSchema(schema: GraphQLSchema): GraphQLSchema {
   const sensitive = fieldPolicies(schema).filter((f) => f.level !== SharingClass.OPEN);
   const policyOf = new Map(sensitive.map((f) => [`${f.typeName}.${f.fieldName}`, f]));
 
-  type Decided = { field: FieldPolicy; unit: string | null; decision: Decision };
+  type Decided = { field: FieldPolicy; units: Units; decision: Decision };
   // Synchronous unless the record's unit needs a lookup: thousands of rows x fields
   // must not each cost a chain of promises.
   const decide = (parent: unknown, ctx: SubgraphContext, typeName: string, fieldName: string): Decided | Promise<Decided> => {
     const field = policyOf.get(`${typeName}.${fieldName}`)!;
-    const found = unitOfRow(recordDeclaration(typeName), parent, ctx);
-    if (found instanceof Promise) return found.then((unit) => ({ field, unit, decision: ctx.policy.decide(field, unit) }));
-    return { field, unit: found, decision: ctx.policy.decide(field, found) };
+    const found = unitsOfRow(recordDeclaration(typeName), parent, ctx);
+    if (found instanceof Promise) return found.then((units) => ({ field, units, decision: ctx.policy.decide(field, units) }));
+    return { field, units: found, decision: ctx.policy.decide(field, found) };
   };
 
   const verdict = ({ field, decision }: Decided) =>
@@ -94,9 +95,9 @@ export function enforceSchema(schema: GraphQLSchema): GraphQLSchema {
     }
   }
 
-  const apply = (value: unknown, parent: unknown, ctx: SubgraphContext, { field, unit, decision }: Decided) => {
+  const apply = (value: unknown, parent: unknown, ctx: SubgraphContext, { field, units, decision }: Decided) => {
     if (value === null || value === undefined) return value;
-    ctx.disclosures.add(field.typeName, field.fieldName, recordId(parent), unit, decision);
+    ctx.disclosures.add(field.typeName, field.fieldName, recordId(parent), units, decision);
     return decision.effect === 'MASK' ? maskValue(decision.strategy, value, { agencyId: ctx.identity.agencyId, secret: ctx.maskSecret }) : value;
   };
   type Resolve = (parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) => unknown;

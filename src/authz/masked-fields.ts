@@ -1,6 +1,6 @@
 import { Kind, parse, print, visit, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import type { SubgraphContext } from '../subgraphs/types';
-import { recordDeclaration, unitOfRow } from './records';
+import { recordDeclaration, unitsOfRow } from './records';
 import { MaskStrategy, SharingClass } from './sensitivity';
 
 const FIELD = 'maskedFields';
@@ -35,8 +35,8 @@ export function addMaskedFields(sdl: string): { sdl: string; resolvers: Record<s
       const typeName = node.name.value;
       resolvers[typeName] = {
         [FIELD]: async (parent: unknown, _args: unknown, ctx: SubgraphContext) => {
-          const unit = await unitOfRow(recordDeclaration(typeName), parent, ctx);
-          return conditional.filter((f) => ctx.policy.decide(f, unit).effect === 'MASK').map((f) => f.fieldName);
+          const units = await unitsOfRow(recordDeclaration(typeName), parent, ctx);
+          return conditional.filter((f) => ctx.policy.decide(f, units).effect === 'MASK').map((f) => f.fieldName);
         },
       };
       const field = (parse(`type X { """Fields of this record masked for you (已脱敏字段); masked values are not the originals""" ${FIELD}: [String!]! @sensitivity(level: OPEN) }`)

@@ -191,3 +191,41 @@ export function maskApplies(strategy: MaskStrategy, graphqlTypeName: string): bo
   const named = graphqlTypeName.replace(/[\[\]!\s]/g, '');
   return APPLIES[strategy]?.has(named) ?? false;
 }
+
+/** Strategies that show part of a value of one format (a name, an ID number, a phone number): they fit only fields declared to hold it. */
+const FORMAT_SPECIFIC = new Set<MaskStrategy>([MaskStrategy.CHINESE_NAME, MaskStrategy.RESIDENT_ID, MaskStrategy.MOBILE]);
+
+/**
+ * Whether a strategy may mask this field. Beyond the output type (maskApplies), a
+ * strategy that keeps characters of a formatted value fits only a field whose declared
+ * default mask says it holds that format: MOBILE on free text would show its last
+ * characters and its length, CHINESE_NAME its first character.
+ */
+export function maskFitsField(strategy: MaskStrategy, field: { valueType: string; defaultMask: MaskStrategy | null }): boolean {
+  if (!maskApplies(strategy, field.valueType)) return false;
+  if (FORMAT_SPECIFIC.has(strategy)) return field.defaultMask === strategy;
+  // A range label or a year of something that is not an amount or a date would be made up.
+  if (strategy === MaskStrategy.AMOUNT_BUCKET || strategy === MaskStrategy.DATE_YEAR) return field.defaultMask === strategy || field.valueType !== 'String';
+  return true;
+}
+
+/**
+ * How much of a value each strategy hides, from least to most: characters of the
+ * value (partial masks), its magnitude or year, only whether two values are equal
+ * within one agency (pseudonym), nothing at all (redaction). A grant may be narrowed
+ * only to a strategy that hides strictly more, or to the same one.
+ */
+export const MASK_STRENGTH: Record<MaskStrategy, number> = {
+  [MaskStrategy.CHINESE_NAME]: 1,
+  [MaskStrategy.RESIDENT_ID]: 1,
+  [MaskStrategy.MOBILE]: 1,
+  [MaskStrategy.AMOUNT_BUCKET]: 2,
+  [MaskStrategy.DATE_YEAR]: 2,
+  [MaskStrategy.PSEUDONYM]: 3,
+  [MaskStrategy.REDACT_TEXT]: 4,
+};
+
+/** `to` hides at least what `from` hides (a clear value, `null`, hides nothing). */
+export function maskAtLeastAsStrong(from: MaskStrategy | null, to: MaskStrategy): boolean {
+  return from === null || from === to || MASK_STRENGTH[to] > MASK_STRENGTH[from];
+}

@@ -1,6 +1,7 @@
 import type { AgencyKind } from '../common/agency';
 import type { Identity } from '../common/identity';
 import { GrantEffect, type ActiveGrant } from './grant-types';
+import type { Units } from './records';
 import { MaskStrategy, SharingClass } from './sensitivity';
 
 /** The outcome for one field of one record (DESIGN.md §4). */
@@ -16,6 +17,8 @@ export interface FieldPolicy {
   defaultMask: MaskStrategy | null;
   /** RESTRICTED fields only: agency kinds that read it like the owner. */
   sharedWith?: string[];
+  /** RESTRICTED fields only: the roles of the owning agency that read it (all when empty). */
+  ownerRoles?: string[];
 }
 
 /** Which records of a type a caller may see at all: every unit, or these units; minus recused ones. */
@@ -38,11 +41,23 @@ export class PolicyEvaluator {
     this.isOwner = owner !== null && identity.agencyKind === owner;
   }
 
-  /** 回避: the caller works or worked for the unit, or the unit is registered in the caller's home region. */
-  recused(unit: string | null): boolean {
-    if (!unit) return false;
+  /**
+   * 回避: the caller works or worked for the unit, or the unit is registered in the
+   * caller's home region. A record concerning several units is recused when any is.
+   */
+  recused(units: Units): boolean {
+    if (!units) return false;
+    if (typeof units !== 'string') return units.some((u) => this.recusedFrom(u));
+    return this.recusedFrom(units);
+  }
+
+  private recusedFrom(unit: string): boolean {
     const { units, regions } = this.identity.recusal;
     return units.includes(unit) || regions.some((r) => unitInRegion(unit, r));
+  }
+
+  private ownerRoleMissing(field: FieldPolicy): boolean {
+    return field.level === SharingClass.RESTRICTED && !!field.ownerRoles?.length && !this.identity.roles.some((r) => field.ownerRoles!.includes(r));
   }
 
   private coOwns(field: FieldPolicy): boolean {
@@ -53,36 +68,43 @@ export class PolicyEvaluator {
     return new Date(g.validFrom) <= this.now && (!g.validTo || new Date(g.validTo) > this.now);
   }
 
-  private covering(typeName: string, fieldName: string, unit: string | null): ActiveGrant[] {
+  /** A grant limited to units covers a record only when it covers every unit the record concerns. */
+  private covers(g: ActiveGrant, units: Units): boolean {
+    if (g.units === null) return true;
+    if (units === null) return false;
+    if (typeof units === 'string') return g.units.includes(units);
+    return units.length > 0 && units.every((u) => g.units!.includes(u));
+  }
+
+  private covering(typeName: string, fieldName: string, units: Units): ActiveGrant[] {
     return this.identity.grants.filter(
-      (g) =>
-        g.typeName === typeName &&
-        (g.fields.length === 0 || g.fields.includes(fieldName)) &&
-        (g.units === null || (unit !== null && g.units.includes(unit))) &&
-        this.active(g),
+      (g) => g.typeName === typeName && (g.fields.length === 0 || g.fields.includes(fieldName)) && this.covers(g, units) && this.active(g),
     );
   }
 
-  decide(field: FieldPolicy, unit: string | null): Decision {
-    const key = `${field.typeName}.${field.fieldName}|${unit ?? ''}`;
+  decide(field: FieldPolicy, units: Units): Decision {
+    const key = `${field.typeName}.${field.fieldName}|${units === null ? '' : typeof units === 'string' ? units : units.join(',')}`;
     let d = this.memo.get(key);
     if (!d) {
-      d = this.evaluate(field, unit);
+      d = this.evaluate(field, units);
       this.memo.set(key, d);
     }
     return d;
   }
 
-  private evaluate(field: FieldPolicy, unit: string | null): Decision {
+  private evaluate(field: FieldPolicy, units: Units): Decision {
     if (field.level === SharingClass.OPEN) return { effect: 'ALLOW', basis: 'OPEN', grantId: null };
     // Recusal always wins, over ownership and grants alike.
-    if (this.recused(unit)) return { effect: 'DENY', reason: 'recusal (回避): you are tied to this unit' };
-    if (this.isOwner) return { effect: 'ALLOW', basis: 'OWNER', grantId: null };
+    if (this.recused(units)) return { effect: 'DENY', reason: 'recusal (回避): you are tied to this unit' };
+    if (this.isOwner) {
+      if (this.ownerRoleMissing(field)) return { effect: 'DENY', reason: "RESTRICTED: only the owning agency's staff read it" };
+      return { effect: 'ALLOW', basis: 'OWNER', grantId: null };
+    }
     if (field.level === SharingClass.RESTRICTED) {
       if (this.coOwns(field)) return { effect: 'ALLOW', basis: 'CO_OWNER', grantId: null };
       return { effect: 'DENY', reason: 'RESTRICTED: never shared outside the owning agency' };
     }
-    const grants = this.covering(field.typeName, field.fieldName, unit);
+    const grants = this.covering(field.typeName, field.fieldName, units);
     const allow = grants.find((g) => g.effect === GrantEffect.ALLOW);
     if (allow) return { effect: 'ALLOW', basis: 'GRANT', grantId: allow.id };
     const mask = grants.find((g) => g.effect === GrantEffect.MASK && (g.mask ?? field.defaultMask));
@@ -110,7 +132,9 @@ export class PolicyEvaluator {
    */
   mayQueryBy(field: FieldPolicy): boolean {
     if (field.level === SharingClass.OPEN) return true;
-    if (field.level === SharingClass.RESTRICTED) return (this.isOwner || this.coOwns(field)) && !this.identity.recusal.units.length && !this.identity.recusal.regions.length;
+    if (field.level === SharingClass.RESTRICTED) {
+      return ((this.isOwner && !this.ownerRoleMissing(field)) || this.coOwns(field)) && !this.identity.recusal.units.length && !this.identity.recusal.regions.length;
+    }
     const scope = this.rowScope(field.typeName);
     if (this.isOwner) return true;
     if (scope.all) {

@@ -2,25 +2,36 @@ import { Directive, getMetadataStorage } from 'type-graphql';
 import type { SubgraphContext } from '../subgraphs/types';
 import { SharingClass } from './sensitivity';
 
-/** How to find the unit (credit code) a record belongs to: grants and recusal are per unit. */
-export type UnitOf = string | ((row: any, ctx: SubgraphContext) => string | null | Promise<string | null>);
+/**
+ * The unit(s) a record concerns, as credit codes: grants and recusal are per unit.
+ * Most records belong to one unit (a petition, a clue); some concern several (a
+ * stationed group and the units it supervises, an inspector and their employers).
+ */
+export type Units = string | readonly string[] | null;
 
-interface RecordDeclaration {
+/** How to find a record's unit(s): the property holding its credit code, or a (batched) lookup. */
+export type UnitOf = string | ((row: any, ctx: SubgraphContext) => Units | Promise<Units>);
+
+export interface RecordDeclaration {
   level: SharingClass;
-  unit?: UnitOf;
+  unit: UnitOf;
+  /** Grants on this type may be limited to listed units (the record's unit is one, and known where its fields are served). */
+  unitScopedGrants: boolean;
 }
 
 const declarations = new Map<Function, RecordDeclaration>();
 
 /**
- * Declares a type's records: their sharing class and the property holding their
- * unit. CONDITIONAL records are visible to other agencies only for units a grant on
- * the type covers (lists, counts and statistics included); OPEN records to everyone.
- * Printed as `@sensitivity` on the type.
+ * Declares a type's records: their sharing class and where their unit(s) come from.
+ * Every type with CONDITIONAL or RESTRICTED fields must declare it (the build fails
+ * otherwise), so recusal and unit-scoped grants apply on every path that serves them.
+ * CONDITIONAL records are visible to other agencies only for units a grant on the type
+ * covers (lists, counts and statistics included); OPEN records to everyone. Printed
+ * as `@sensitivity` on the type.
  */
-export function Records(level: SharingClass, unit?: UnitOf): ClassDecorator {
+export function Records(level: SharingClass, unit: UnitOf, opts: { unitScopedGrants?: boolean } = {}): ClassDecorator {
   return (target) => {
-    declarations.set(target, { level, unit });
+    declarations.set(target, { level, unit, unitScopedGrants: opts.unitScopedGrants ?? typeof unit === 'string' });
     byTypeName.clear();
     Directive(`@sensitivity(level: ${level})`)(target);
   };
@@ -41,8 +52,11 @@ export function recordDeclaration(typeName: string): RecordDeclaration | undefin
   return found ?? undefined;
 }
 
-/** The record's unit; synchronous for the usual column, a promise only where a lookup is needed. */
-export function unitOfRow(decl: RecordDeclaration | undefined, row: any, ctx: SubgraphContext): string | null | Promise<string | null> {
-  if (!decl?.unit || !row) return null;
+/** The record's unit(s); synchronous for the usual column, a promise only where a lookup is needed. */
+export function unitsOfRow(decl: RecordDeclaration | undefined, row: any, ctx: SubgraphContext): Units | Promise<Units> {
+  if (!decl || !row) return null;
   return typeof decl.unit === 'string' ? (row[decl.unit] ?? null) : decl.unit(row, ctx);
 }
+
+/** The credit codes of a Units value, as a list. */
+export const unitList = (units: Units): readonly string[] => (units === null ? [] : typeof units === 'string' ? [units] : units);

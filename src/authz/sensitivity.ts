@@ -1,5 +1,5 @@
 import { Directive, registerEnumType } from 'type-graphql';
-import type { AgencyKind } from '../common/agency';
+import type { AgencyKind, Role } from '../common/agency';
 
 /**
  * Sharing class of a field (DESIGN.md §4): OPEN 无条件共享, CONDITIONAL 有条件共享,
@@ -49,14 +49,15 @@ registerEnumType(MaskStrategy, {
 
 /** The SDL that declares the directive in every subgraph (see common/federation.ts). */
 export const SENSITIVITY_SDL = `
-"Sharing class of a field (共享类别), with the mask used when a grant says MASK and, for RESTRICTED, the agency kinds that co-own it"
-directive @sensitivity(level: SharingClass!, mask: MaskStrategy, sharedWith: [String!]) on FIELD_DEFINITION | OBJECT
+"Sharing class of a field (共享类别), with the mask used when a grant says MASK and, for RESTRICTED, the agency kinds that co-own it and the roles inside the owning agency that read it (all when empty)"
+directive @sensitivity(level: SharingClass!, mask: MaskStrategy, sharedWith: [String!], ownerRoles: [String!]) on FIELD_DEFINITION | OBJECT
 `;
 
 type FieldDecorator = (target: object, key: string | symbol, descriptor?: any) => void;
 
-const declare = (level: SharingClass, mask?: MaskStrategy, sharedWith: AgencyKind[] = []): FieldDecorator =>
-  Directive(`@sensitivity(level: ${level}${mask ? `, mask: ${mask}` : ''}${sharedWith.length ? `, sharedWith: [${sharedWith.map((k) => JSON.stringify(k)).join(', ')}]` : ''})`);
+const list = (name: string, values: readonly string[]) => (values.length ? `, ${name}: [${values.map((k) => JSON.stringify(k)).join(', ')}]` : '');
+const declare = (level: SharingClass, mask?: MaskStrategy, sharedWith: AgencyKind[] = [], ownerRoles: Role[] = []): FieldDecorator =>
+  Directive(`@sensitivity(level: ${level}${mask ? `, mask: ${mask}` : ''}${list('sharedWith', sharedWith)}${list('ownerRoles', ownerRoles)})`);
 
 /** 无条件共享: readable by every authenticated member agency. */
 export const Open = () => declare(SharingClass.OPEN);
@@ -66,5 +67,7 @@ export const Conditional = (mask?: MaskStrategy) => declare(SharingClass.CONDITI
  * 不予共享: readable only inside the owning agency — and, when `sharedWith` names
  * them, inside those agency kinds too (e.g. a fast-track clue's details: the
  * inspection team and the discipline commission). Never grantable to anyone else.
+ * `ownerRoles` narrows the owning agency to those roles: an inspector's ID number is
+ * for the office's staff, not for the team members who share the office's agency.
  */
-export const Restricted = (mask?: MaskStrategy, sharedWith: AgencyKind[] = []) => declare(SharingClass.RESTRICTED, mask, sharedWith);
+export const Restricted = (opts: { sharedWith?: AgencyKind[]; ownerRoles?: Role[] } = {}) => declare(SharingClass.RESTRICTED, undefined, opts.sharedWith, opts.ownerRoles);

@@ -6,6 +6,7 @@ import { buildSchema, createResolversMap } from 'type-graphql';
 import type { SubgraphModule } from '../subgraphs/types';
 import { addMaskedFields } from '../authz/masked-fields';
 import { MaskStrategy, SENSITIVITY_SDL, SharingClass } from '../authz/sensitivity';
+import { recordDeclaration } from '../authz/records';
 
 /** Identifies the hub's own directive; composed into the supergraph so routers and readers see it. */
 export const SENSITIVITY_SPEC = 'https://xuncha-hub.local/sensitivity/v1.0';
@@ -47,6 +48,7 @@ export async function buildFederatedSchema(mod: SubgraphModule): Promise<GraphQL
     resolvers: resolvers as any,
   });
   assertEveryFieldDeclared(mod.name, subgraph);
+  assertUnitsDeclared(mod.name, subgraph);
   return subgraph;
 }
 
@@ -72,5 +74,25 @@ export function assertEveryFieldDeclared(name: string, schema: GraphQLSchema): v
     throw new Error(
       `Subgraph ${name}: every field needs a sharing class (@Open(), @Conditional() or @Restricted()); undeclared: ${missing.join(', ')}`,
     );
+  }
+}
+
+/**
+ * Recusal and unit-scoped grants work per unit, so a type with CONDITIONAL or
+ * RESTRICTED fields must say which unit(s) its records concern (`@Records`): without
+ * it, its fields would be served with no unit and recusal would silently not apply.
+ */
+export function assertUnitsDeclared(name: string, schema: GraphQLSchema): void {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('_') || ROOT_TYPES.has(type.name)) continue;
+    const sensitive = Object.values(type.getFields()).some((field) => {
+      const level = field.astNode?.directives?.find((d) => d.name.value === 'sensitivity')?.arguments?.find((a) => a.name.value === 'level')?.value;
+      return level?.kind === Kind.ENUM && level.value !== SharingClass.OPEN;
+    });
+    if (sensitive && !recordDeclaration(type.name)) missing.push(type.name);
+  }
+  if (missing.length) {
+    throw new Error(`Subgraph ${name}: types with CONDITIONAL or RESTRICTED fields must declare their unit(s) with @Records; undeclared: ${missing.join(', ')}`);
   }
 }

@@ -12,6 +12,7 @@ class CatalogField {
   @Open() @Field(() => SharingClass) sensitivity: SharingClass;
   @Open() @Field(() => MaskStrategy, { nullable: true, description: 'Mask used when a MASK grant names none' }) defaultMask: MaskStrategy | null;
   @Open() @Field(() => [String], { description: 'RESTRICTED fields: agency kinds that co-own it and read it like the owner' }) sharedWith: string[];
+  @Open() @Field(() => [String], { description: 'RESTRICTED fields: roles inside the owning agency that read it; empty: every role (本单位可读角色)' }) ownerRoles: string[];
   @Open() @Field(() => String, { nullable: true }) description: string | null;
   @Open() @Field({ description: 'GraphQL type of the value' }) valueType: string;
 }

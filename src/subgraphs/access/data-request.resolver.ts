@@ -40,9 +40,10 @@ const answers = (identity: Identity, agencyId: string) => identity.agencyId === 
 
 async function loadPending(m: EntityManager, id: string, identity: Identity): Promise<DataRequest> {
   if (!isUuid(id)) throw badInput('id is not a data request id', { argument: 'id' });
+  if (!identity.roles.some((r) => ANSWERING_ROLES.includes(r))) throw forbidden('Only officers and systems of the agency asked may answer a data request');
   const request = await m.getRepository(DataRequest).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!request) throw hubError('NOT_FOUND', `No data request ${id}`);
-  if (!answers(identity, request.providerAgencyId)) throw forbidden('Only officers and systems of the agency asked may answer a data request');
+  // Another agency's request is answered like a missing one: which ids exist is not the caller's to learn.
+  if (!request || !answers(identity, request.providerAgencyId)) throw hubError('NOT_FOUND', `No data request ${id} in your agency's inbox`);
   if (request.status !== DataRequestStatus.PENDING) throw hubError('CONFLICT', `Data request ${id} is ${request.status}; only a PENDING request can be answered`);
   return request;
 }
@@ -150,10 +151,10 @@ export class DataRequestResolver {
   @Mutation(() => StandingApproval, { description: 'End a standing approval; requests already approved keep their grants' })
   async revokeStandingApproval(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<StandingApproval> {
     if (!isUuid(id)) throw badInput('id is not a standing approval id', { argument: 'id' });
+    if (!ctx.identity.roles.includes(Role.AGENCY_OFFICER)) throw forbidden('Only officers of its agency end a standing approval');
     const repo = ctx.ds.getRepository(StandingApproval);
     const found = await repo.findOneBy({ id, revokedAt: IsNull() });
-    if (!found) throw hubError('NOT_FOUND', `No standing approval ${id} in force`);
-    if (found.agencyId !== ctx.identity.agencyId || !ctx.identity.roles.includes(Role.AGENCY_OFFICER)) throw forbidden('Only officers of its agency end a standing approval');
+    if (!found || found.agencyId !== ctx.identity.agencyId) throw hubError('NOT_FOUND', `No standing approval ${id} of your agency in force`);
     found.revokedAt = new Date();
     return repo.save(found);
   }

@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { CatalogEntry } from '../../authz/catalog';
+import type { Identity } from '../../common/identity';
 import { catalog, fieldsOf } from '../../authz/catalog';
 import { GrantSubjectKind } from '../../authz/grant-types';
 import { SharingClass } from '../../authz/sensitivity';
@@ -13,13 +15,28 @@ import { GrantInput, NarrowGrantInput } from './grant.inputs';
 import { insertGrant, recordGrantChange, revokeGrants } from './grant-store';
 import { assertMayManage, checkFields, checkScope, checkSubject, checkUnitScoped, checkWindow, narrowed, ownsAll } from './grant.rules';
 
-async function loadForChange(m: EntityManager, id: string): Promise<Grant> {
+/**
+ * The grant `id` if the caller may manage it, with its catalogue fields. A grant the
+ * caller may not manage is answered exactly like one that does not exist: an officer
+ * must not learn which ids are real (nor their state) from the difference.
+ */
+async function loadManaged(m: EntityManager | DataSource, id: string, identity: Identity, lock: boolean): Promise<{ grant: Grant; fields: Map<string, CatalogEntry> }> {
   if (!isUuid(id)) throw badInput('id is not a grant id', { argument: 'id' });
+  if (!identity.roles.some((r) => r === Role.ADMIN || r === Role.AGENCY_OFFICER)) throw forbidden('Only admins and agency officers manage grants');
+  const notFound = () => hubError('NOT_FOUND', `No grant ${id} that you may manage`);
   // Row lock: two admins narrowing at once must not both read the same "before".
-  const grant = await m.getRepository(Grant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!grant) throw hubError('NOT_FOUND', `No grant ${id}`);
-  if (grant.revokedAt) throw badInput(`Grant ${id} is already revoked`);
-  return grant;
+  const grant = await m.getRepository(Grant).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!grant) throw notFound();
+  const fields = await assertMayManage(identity, grant.typeName, grant.fields).catch(() => {
+    throw notFound();
+  });
+  return { grant, fields };
+}
+
+async function loadForChange(m: EntityManager, id: string, identity: Identity): Promise<{ grant: Grant; fields: Map<string, CatalogEntry> }> {
+  const found = await loadManaged(m, id, identity, true);
+  if (found.grant.revokedAt) throw badInput(`Grant ${id} is already revoked`);
+  return found;
 }
 
 @Resolver()
@@ -56,10 +73,9 @@ export class GrantResolver {
   @Mutation(() => Grant, { description: 'Narrow a grant (收窄授权): fewer fields or units, an earlier end, or MASK instead of ALLOW' })
   async narrowGrant(@Arg('id', () => ID) id: string, @Arg('input', () => NarrowGrantInput) input: NarrowGrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
     return ctx.ds.transaction(async (m) => {
-      const grant = await loadForChange(m, id);
-      const catalogFields = await assertMayManage(ctx.identity, grant.typeName, grant.fields);
+      const { grant, fields: catalogFields } = await loadForChange(m, id, ctx.identity);
       const before = { ...grant };
-      Object.assign(grant, narrowed(grant, input));
+      Object.assign(grant, narrowed(grant, input, catalogFields));
       checkFields(grant.typeName, grant.fields, catalogFields, grant.effect, grant.maskStrategy);
       checkUnitScoped(grant.typeName, grant.fields, catalogFields, grant.scopeKind);
       await m.getRepository(Grant).save(grant);
@@ -71,9 +87,8 @@ export class GrantResolver {
   @Mutation(() => Grant, { description: 'Revoke a grant at once (撤销授权)' })
   async revokeGrant(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Grant> {
     return ctx.ds.transaction(async (m) => {
-      const grant = await loadForChange(m, id);
-      await assertMayManage(ctx.identity, grant.typeName, grant.fields);
-      // loadForChange locked it and found it live.
+      const { grant } = await loadForChange(m, id, ctx.identity);
+      // loadForChange locked it and found it live and the caller's to manage.
       return (await revokeGrants(m, [grant.id], ctx.identity.principalId))[0];
     });
   }
@@ -109,10 +124,7 @@ export class GrantResolver {
 
   @Query(() => [GrantChange], { description: 'Every change of a grant, oldest first (授权变更记录)' })
   async grantHistory(@Arg('grantId', () => ID) grantId: string, @Ctx() ctx: SubgraphContext): Promise<GrantChange[]> {
-    if (!isUuid(grantId)) throw badInput('grantId is not a grant id', { argument: 'grantId' });
-    const grant = await ctx.ds.getRepository(Grant).findOneBy({ id: grantId });
-    if (!grant) throw hubError('NOT_FOUND', `No grant ${grantId}`);
-    await assertMayManage(ctx.identity, grant.typeName, grant.fields);
+    await loadManaged(ctx.ds, grantId, ctx.identity, false);
     return ctx.ds.getRepository(GrantChange).find({ where: { grantId }, order: { changedAt: 'ASC' } });
   }
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { CatalogEntry } from '../../authz/catalog';
 import { fieldsOf } from '../../authz/catalog';
 import { GrantEffect, GrantScopeKind, GrantSubjectKind } from '../../authz/grant-types';
-import { maskApplies } from '../../authz/masks';
+import { maskAtLeastAsStrong, maskFitsField } from '../../authz/masks';
 import { MaskStrategy, SharingClass } from '../../authz/sensitivity';
 import { Role } from '../../common/agency';
 import { creditCodeProblem } from '../../common/codes';
@@ -54,7 +54,9 @@ export function checkFields(typeName: string, fields: string[], catalogFields: M
     for (const f of covered) {
       const strategy = mask ?? f.defaultMask;
       if (!strategy) throw problem('maskStrategy', `${typeName}.${f.fieldName} has no default mask; name one`);
-      if (!maskApplies(strategy, f.valueType)) throw problem('maskStrategy', `${strategy} cannot mask ${typeName}.${f.fieldName} (${f.valueType})`);
+      if (!maskFitsField(strategy, f)) {
+        throw problem('maskStrategy', `${strategy} cannot mask ${typeName}.${f.fieldName} (${f.valueType}${f.defaultMask ? `, declared ${f.defaultMask}` : ', free text'})`);
+      }
     }
   }
 }
@@ -97,8 +99,15 @@ export function checkWindow(from: Date, to: Date | null): void {
   if (to && to <= new Date()) throw problem('validTo', 'is already past');
 }
 
-/** A narrowing may only take away: fields, units, time, or clear text (ALLOW → MASK). */
-export function narrowed(grant: Grant, input: { fields?: string[] | null; scopeKind?: GrantScopeKind | null; unitCreditCodes?: string[] | null; validTo?: Date | null; effect?: GrantEffect | null; maskStrategy?: MaskStrategy | null }): Partial<Grant> {
+type NarrowInput = { fields?: string[] | null; scopeKind?: GrantScopeKind | null; unitCreditCodes?: string[] | null; validTo?: Date | null; effect?: GrantEffect | null; maskStrategy?: MaskStrategy | null };
+
+/**
+ * A narrowing may only take away, on every axis at once: fewer fields, fewer units,
+ * an earlier end, clear text → masked, a mask → one that hides more. Anything that is
+ * not a subset of the grant on every axis is refused: it is a new grant, with its own
+ * purpose and its own history, not a NARROW entry on this one.
+ */
+export function narrowed(grant: Grant, input: NarrowInput, catalogFields: Map<string, CatalogEntry>): Partial<Grant> {
   const next: Partial<Grant> = {};
   if (input.fields) {
     const current = grant.fields;
@@ -110,10 +119,9 @@ export function narrowed(grant: Grant, input: { fields?: string[] | null; scopeK
     const kind = input.scopeKind ?? grant.scopeKind;
     const units = input.unitCreditCodes ?? (kind === grant.scopeKind ? grant.unitCreditCodes : []);
     checkScope(kind, units);
-    const wider =
-      (grant.scopeKind === GrantScopeKind.LISTED_UNITS && (kind !== GrantScopeKind.LISTED_UNITS || units.some((u) => !grant.unitCreditCodes.includes(u)))) ||
-      (grant.scopeKind === GrantScopeKind.TEAM_UNITS && kind === GrantScopeKind.ALL_UNITS);
-    if (wider) throw problem('scopeKind', 'may only cover fewer units');
+    if (!scopeWithin(grant, kind, units)) {
+      throw problem('scopeKind', `${grant.scopeKind} → ${kind}${units.length ? ` (${units.join(', ')})` : ''} is not a subset of the units covered now; create a new grant instead`);
+    }
     next.scopeKind = kind;
     next.unitCreditCodes = units;
   }
@@ -128,5 +136,33 @@ export function narrowed(grant: Grant, input: { fields?: string[] | null; scopeK
   }
   if (input.maskStrategy !== undefined && input.maskStrategy !== null) next.maskStrategy = input.maskStrategy;
   if (!Object.keys(next).length) throw badInput('Nothing to narrow');
+  assertMaskNotWeaker(grant, { ...grant, ...next }, catalogFields);
   return next;
+}
+
+/**
+ * ALL_UNITS narrows to anything; LISTED_UNITS to a subset of its units. A TEAM_UNITS
+ * grant follows the team's assignments as they change, so no fixed list is a subset
+ * of it over time (and a fixed list is never a subset of a moving one): both ways are
+ * new grants.
+ */
+function scopeWithin(grant: Grant, kind: GrantScopeKind, units: string[]): boolean {
+  if (grant.scopeKind === GrantScopeKind.ALL_UNITS) return true;
+  if (grant.scopeKind === GrantScopeKind.LISTED_UNITS) return kind === GrantScopeKind.LISTED_UNITS && units.every((u) => grant.unitCreditCodes.includes(u));
+  return kind === GrantScopeKind.TEAM_UNITS;
+}
+
+/** Field by field, the mask after the change hides at least what the one before hid. */
+function assertMaskNotWeaker(before: Grant, after: Grant, catalogFields: Map<string, CatalogEntry>): void {
+  if (after.effect !== GrantEffect.MASK) return;
+  const covered = after.fields.length ? after.fields : [...catalogFields.values()].filter((f) => f.sensitivity === SharingClass.CONDITIONAL).map((f) => f.fieldName);
+  for (const name of covered) {
+    const f = catalogFields.get(name);
+    if (!f) continue; // checkFields names unknown fields
+    const was = before.effect === GrantEffect.MASK ? (before.maskStrategy ?? f.defaultMask) : null;
+    const now = after.maskStrategy ?? f.defaultMask;
+    if (now && !maskAtLeastAsStrong(was, now)) {
+      throw problem('maskStrategy', `${now} shows more of ${before.typeName}.${name} than ${was}: a narrowing may only hide more (${was} → a stronger mask)`);
+    }
+  }
 }

@@ -66,6 +66,7 @@ export const findingPagesByUnit = (ctx: SubgraphContext, first: number, after: s
   );
 
 export interface UnitAuditStats {
+  unitCreditCode: string;
   findings: number;
   rectified: number;
   totalAmount: string;
@@ -87,5 +88,5 @@ export const statsByUnit = (ctx: SubgraphContext) =>
       params,
     );
     const found = byKey(codes, rows, (r) => r.code);
-    return found.map((r) => (r ? { findings: r.findings, rectified: r.rectified, totalAmount: r.total } : { findings: 0, rectified: 0, totalAmount: '0.00' }));
+    return found.map((r, i) => ({ unitCreditCode: codes[i], ...(r ? { findings: r.findings, rectified: r.rectified, totalAmount: r.total } : { findings: 0, rectified: 0, totalAmount: '0.00' }) }));
   });

@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { Conditional, Open } from '../../authz/sensitivity';
+import { Conditional, Open, SharingClass } from '../../authz/sensitivity';
+import { Records } from '../../authz/records';
 import { Connection, PageArgs, pageSize, type Page } from '../../common/paging';
 import { DecimalScalar } from '../../common/scalars';
 import type { SubgraphContext } from '../types';
@@ -15,8 +16,12 @@ export class AuditProjectConnection extends Connection(AuditProject) {}
 @ObjectType('AuditFindingConnection', { description: 'A page of audit findings' })
 export class AuditFindingConnection extends Connection(AuditFinding) {}
 
+@Records(SharingClass.OPEN, 'unitCreditCode')
 @ObjectType({ description: 'Audit findings of a unit in figures (审计统计)' })
 export class AuditStats implements UnitAuditStats {
+  /** The unit the figures are about: recusal and unit-scoped grants apply to the total. */
+  unitCreditCode: string;
+
   @Open()
   @Field(() => Int, { description: 'Findings over all audits (发现问题数)' })
   findings: number;

@@ -10,7 +10,6 @@ import { ClueSource, ClueStatus, DisposalMethod } from './enums';
 class FastTrackMirrorInput {
   @Field(() => ID) fastTrackClueId: string;
   @Field() unitCreditCode: string;
-  @Field(() => ID, { nullable: true }) subjectCadreId?: string | null;
   @Field() summary: string;
   @Field() details: string;
   @Field() receivedDate: string;
@@ -37,9 +36,10 @@ export class FastTrackMirrorResolver {
     const clue = existing ?? repo.create({ fastTrackClueId: c.fastTrackClueId, sourceAgencyId: ctx.identity.agencyId, externalId: `XCLS-${c.fastTrackClueId}`, source: ClueSource.INSPECTION });
     Object.assign(clue, {
       unitCreditCode: c.unitCreditCode,
-      subjectCadreId: c.subjectCadreId ?? null,
-      // The fast-track summary is RESTRICTED (team and commission); here the summary is CONDITIONAL and
-      // grantable, so it says only where the clue came from and the text goes to the RESTRICTED details.
+      // The fast-track clue's cadre and summary are RESTRICTED (team and commission); here subjectCadre and
+      // summary are CONDITIONAL and grantable, so a copy would share what may never be shared. The cadre stays
+      // on the fast-track clue the commission co-owns (fastTrackClueId); the text goes to the RESTRICTED details.
+      subjectCadreId: null,
       summary: '巡察移交问题线索（内容见线索详情）',
       details: `${c.summary}\n\n${c.details}`,
       receivedDate: existing?.receivedDate ?? c.receivedDate,

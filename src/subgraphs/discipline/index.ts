@@ -15,6 +15,12 @@ import { seedDiscipline } from './seed';
 import { StationedGroup, StationedGroupUnit } from './stationed-group.entity';
 import { StationedGroupResolver } from './stationed-group.resolver';
 import { UnitDisciplineResolver } from './unit.resolver';
+import { unitCodesByGroup } from './loaders';
+import { Records } from '../../authz/records';
+import { SharingClass } from '../../authz/sensitivity';
+
+// A group's supervision notes concern every unit it supervises: recused from any of them, none of its notes.
+Records(SharingClass.OPEN, (group: StationedGroup, ctx) => unitCodesByGroup(ctx).load(group.id))(StationedGroup);
 
 /** Discipline commission (纪委监委): problem clues, sanctions and stationed groups, extending units and cadres. */
 export const discipline: SubgraphModule = {

@@ -46,20 +46,20 @@ export class FastTrackClue {
   @Open() @Field(() => ID) @Column({ name: 'round_id', type: 'uuid' }) roundId: string;
   @Open() @Field(() => ID) @Index() @Column({ name: 'team_id', type: 'uuid' }) teamId: string;
   @Open() @Field({ description: '统一社会信用代码 of the unit' }) @Index() @Column({ name: 'unit_credit_code', type: 'char', length: 18 }) unitCreditCode: string;
-  @Restricted(undefined, SHARED) @Field(() => ID, { nullable: true, description: 'Cadre concerned (被反映人), if any — RESTRICTED to the team and the commission' })
+  @Restricted({ sharedWith: SHARED }) @Field(() => ID, { nullable: true, description: 'Cadre concerned (被反映人), if any — RESTRICTED to the team and the commission' })
   @Column({ name: 'cadre_id', type: 'uuid', nullable: true })
   cadreId: string | null;
-  @Restricted(undefined, SHARED) @Field(() => String, { nullable: true, description: 'Summary (线索摘要) — RESTRICTED to the team and the commission' }) @Column({ type: 'varchar', length: 500 }) summary: string;
-  @Restricted(undefined, SHARED) @Field(() => String, { nullable: true, description: 'Details (线索详情) — RESTRICTED to the team and the commission' }) @Column({ type: 'text' }) details: string;
-  @Restricted(undefined, SHARED) @Field(() => [String], { nullable: true, description: 'Evidence references (证据材料编号) — RESTRICTED to the team and the commission' })
+  @Restricted({ sharedWith: SHARED }) @Field(() => String, { nullable: true, description: 'Summary (线索摘要) — RESTRICTED to the team and the commission' }) @Column({ type: 'varchar', length: 500 }) summary: string;
+  @Restricted({ sharedWith: SHARED }) @Field(() => String, { nullable: true, description: 'Details (线索详情) — RESTRICTED to the team and the commission' }) @Column({ type: 'text' }) details: string;
+  @Restricted({ sharedWith: SHARED }) @Field(() => [String], { nullable: true, description: 'Evidence references (证据材料编号) — RESTRICTED to the team and the commission' })
   @Column({ name: 'evidence_refs', type: 'text', array: true, default: '{}' })
   evidenceRefs: string[];
   @Open() @Field(() => DateScalar, { description: 'Found on (发现日期)' }) @Column({ name: 'discovered_date', type: 'date' }) discoveredDate: string;
   @Open() @Field(() => FastTrackStatus) @Column({ type: 'varchar', length: 20 }) status: FastTrackStatus;
-  @Restricted(undefined, SHARED) @Field(() => String, { nullable: true, description: "Team's opinion in joint review (巡察组意见)" })
+  @Restricted({ sharedWith: SHARED }) @Field(() => String, { nullable: true, description: "Team's opinion in joint review (巡察组意见)" })
   @Column({ name: 'team_opinion', type: 'text', nullable: true })
   teamOpinion: string | null;
-  @Restricted(undefined, SHARED) @Field(() => String, { nullable: true, description: "Commission's opinion in joint review (纪委监委意见)" })
+  @Restricted({ sharedWith: SHARED }) @Field(() => String, { nullable: true, description: "Commission's opinion in joint review (纪委监委意见)" })
   @Column({ name: 'commission_opinion', type: 'text', nullable: true })
   commissionOpinion: string | null;
   @Open() @Field(() => Date, { nullable: true, description: 'Transferred at (移交时间)' }) @Column({ name: 'transferred_at', type: 'timestamptz', nullable: true }) transferredAt: Date | null;
@@ -67,7 +67,7 @@ export class FastTrackClue {
   @Open() @Field(() => DisposalMethod, { nullable: true }) @Column({ name: 'disposal_method', type: 'varchar', length: 30, nullable: true }) disposalMethod: DisposalMethod | null;
   @Open() @Field(() => Date, { nullable: true, description: 'Case filed at (立案时间)' }) @Column({ name: 'filed_at', type: 'timestamptz', nullable: true }) filedAt: Date | null;
   @Open() @Field(() => Date, { nullable: true, description: 'Closed at (办结时间)' }) @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
-  @Restricted(undefined, SHARED) @Field(() => String, { nullable: true, description: 'Result fed back to the inspection office (办理结果)' }) @Column({ type: 'text', nullable: true }) result: string | null;
+  @Restricted({ sharedWith: SHARED }) @Field(() => String, { nullable: true, description: 'Result fed back to the inspection office (办理结果)' }) @Column({ type: 'text', nullable: true }) result: string | null;
   @Open() @Field(() => ID, { description: 'Principal who recorded it' }) @Column({ name: 'recorded_by', type: 'uuid' }) recordedBy: string;
   /** The recorder's idempotency key: a retried recording returns the clue already recorded. */
   @Index({ unique: true, where: 'client_key IS NOT NULL' })

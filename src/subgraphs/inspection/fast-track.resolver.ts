@@ -254,7 +254,6 @@ export class FastTrackResolver {
         c: {
           fastTrackClueId: clue.id,
           unitCreditCode: clue.unitCreditCode,
-          subjectCadreId: clue.cadreId,
           summary: clue.summary,
           details: clue.details,
           receivedDate: chinaDate(clue.transferredAt ?? new Date()),

@@ -20,12 +20,19 @@ import { TeamAssignment } from './team-assignment.entity';
 import { TeamMember } from './team-member.entity';
 import { InspectionTeam } from './team.entity';
 import { TeamResolver } from './team.resolver';
+import { assignmentsByTeam } from './loaders';
+import { Records } from '../../authz/records';
+import { SharingClass } from '../../authz/sensitivity';
 import { UnitInspectionsResolver } from './unit.resolver';
 import { DossierResolver, InspectionSectionResolver } from './dossier.resolver';
 import { FastTrackClue, FastTrackEvent } from './fast-track.entity';
 import { FastTrackResolver } from './fast-track.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 import { ItemFindingResolver, LookBackResolver, UnitLedgerResolver } from './ledger.resolver';
+
+// A team's recusal flags concern the units it inspects; an inspector's ties concern the units they worked for.
+Records(SharingClass.OPEN, async (team: InspectionTeam, ctx) => (await assignmentsByTeam(ctx).load(team.id)).map((a) => a.unitCreditCode.trim()))(InspectionTeam);
+Records(SharingClass.OPEN, (i: Inspector) => [i.currentEmployerCreditCode, ...(i.pastEmployerCreditCodes ?? [])].filter((c): c is string => !!c).map((c) => c.trim()))(Inspector);
 
 /**
  * Inspection office (巡察办): the talent pool, rounds and their teams, findings and

@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
 import { Conditional, Restricted, Open } from '../../authz/sensitivity';
 import { PublishedRecord } from '../../common/published';
+import { Role } from '../../common/agency';
 
 @ObjectType({ description: 'Inspector (巡察人才库成员): a member of the talent pool teams are drawn from' })
 @Entity({ schema: 'inspection', name: 'inspector' })
@@ -38,8 +39,8 @@ export class Inspector extends PublishedRecord {
   @Column({ name: 'principal_id', type: 'uuid', nullable: true })
   principalId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Resident ID number (公民身份号码) — RESTRICTED' })
-  @Restricted()
+  @Field(() => String, { nullable: true, description: "Resident ID number (公民身份号码) — RESTRICTED to the inspection office's staff" })
+  @Restricted({ ownerRoles: [Role.INSPECTION_OFFICE, Role.AGENCY_OFFICER, Role.AGENCY_SYSTEM] })
   @Column({ name: 'resident_id', type: 'char', length: 18 })
   residentId: string;
 }

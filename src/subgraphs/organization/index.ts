@@ -11,15 +11,19 @@ import { OrganizationPublishResolver } from './publish.resolver';
 import { Region } from './region.entity';
 import { RegionResolver } from './region.resolver';
 import { seedOrganization } from './seed';
+import { cadreUnits } from '../cadre-units';
 import { InspectedUnit } from './unit.entity';
 import { UnitResolver } from './unit.resolver';
 import { OrganizationDossierRef, OrganizationDossierResolver } from './dossier.resolver';
 import { migrations } from '../../../migrations/organization';
 
 // A cadre's CONDITIONAL fields are granted per unit, found through this subgraph's loader. Other
-// subgraphs' Cadre stubs share the type name but carry no unit (their rows are only { id }).
-Records(SharingClass.OPEN, async (cadre: Cadre, ctx) =>
-  ctx.owner === AgencyKind.ORGANIZATION_DEPARTMENT && cadre.unitId ? ((await unitsById(ctx).load(cadre.unitId))?.creditCode ?? null) : null,
+// subgraphs' Cadre stubs share the type name but hold only { id }: they ask organization.
+Records(
+  SharingClass.OPEN,
+  async (cadre: Cadre, ctx) =>
+    ctx.owner === AgencyKind.ORGANIZATION_DEPARTMENT ? ((await unitsById(ctx).load(cadre.unitId))?.creditCode ?? null) : cadreUnits(ctx).load(cadre.id),
+  { unitScopedGrants: true },
 )(Cadre);
 Records(SharingClass.OPEN, 'creditCode')(InspectedUnit);
 
