@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { catalog, fieldsOf } from '../../authz/catalog';
 import { GrantSubjectKind } from '../../authz/grant-types';
@@ -54,7 +55,7 @@ export class GrantResolver {
   }
 
   @Mutation(() => Grant, { description: 'Narrow a grant (收窄授权): fewer fields or units, an earlier end, or MASK instead of ALLOW' })
-  async narrowGrant(@Arg('id', () => ID) id: string, @Arg('input', () => NarrowGrantInput) input: NarrowGrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
+  async narrowGrant(@Arg('id', () => UUIDScalar) id: string, @Arg('input', () => NarrowGrantInput) input: NarrowGrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
     return ctx.ds.transaction(async (m) => {
       const grant = await loadForChange(m, id);
       const catalogFields = await assertMayManage(ctx.identity, grant.typeName, grant.fields);
@@ -69,7 +70,7 @@ export class GrantResolver {
   }
 
   @Mutation(() => Grant, { description: 'Revoke a grant at once (撤销授权)' })
-  async revokeGrant(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Grant> {
+  async revokeGrant(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext): Promise<Grant> {
     return ctx.ds.transaction(async (m) => {
       const grant = await loadForChange(m, id);
       await assertMayManage(ctx.identity, grant.typeName, grant.fields);
@@ -108,7 +109,7 @@ export class GrantResolver {
   }
 
   @Query(() => [GrantChange], { description: 'Every change of a grant, oldest first (授权变更记录)' })
-  async grantHistory(@Arg('grantId', () => ID) grantId: string, @Ctx() ctx: SubgraphContext): Promise<GrantChange[]> {
+  async grantHistory(@Arg('grantId', () => UUIDScalar) grantId: string, @Ctx() ctx: SubgraphContext): Promise<GrantChange[]> {
     if (!isUuid(grantId)) throw badInput('grantId is not a grant id', { argument: 'grantId' });
     const grant = await ctx.ds.getRepository(Grant).findOneBy({ id: grantId });
     if (!grant) throw hubError('NOT_FOUND', `No grant ${grantId}`);
