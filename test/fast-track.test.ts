@@ -217,7 +217,8 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
       }));
       const res = await as('xcb-system', `mutation($r: [InspectionFindingInput!]!) { publishFindings(records: $r) { created } }`, { r: findings });
       expect(res.errors).toBeUndefined();
-    });
+      // About a thousand calls through the gateway: ~45 s on a busy 2-core machine, over jest's 60 s beside another test file.
+    }, 240_000);
 
     it('173 transferred, 152 closed, 37 filed → 24.3% filing rate; 48 findings, 45 rectified → 93.75%', async () => {
       const s = (await as('xcb-office', STATS, { r: round })).data.inspectionStatistics;
