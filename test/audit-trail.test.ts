@@ -29,7 +29,7 @@ function auditVerifyCli(databaseUrl: string): Promise<{ code: number | null; std
   });
 }
 
-const AUDIT_QUERY = `query Audit($principalId: ID, $agencyId: ID, $unit: String, $record: String, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String) {
+const AUDIT_QUERY = `query Audit($principalId: UUID, $agencyId: UUID, $unit: String, $record: String, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String) {
   disclosureAudit(principalId: $principalId, agencyId: $agencyId, unitCreditCode: $unit, recordId: $record, from: $from, to: $to, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }

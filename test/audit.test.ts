@@ -114,7 +114,7 @@ describe('audit subgraph (through the gateway)', () => {
 
   it('returns amounts exactly as published, and a corrected project keeps the ids of the findings it keeps', async () => {
     const [{ id }] = await hub.sources.get('audit')!.query(`SELECT id FROM audit.audit_project WHERE external_id = 'T-SJ-1'`);
-    const Q = `query($id: ID!) { auditProject(id: $id) { title kind periodStart periodEnd reportDate auditedUnit { creditCode name }
+    const Q = `query($id: UUID!) { auditProject(id: $id) { title kind periodStart periodEnd reportDate auditedUnit { creditCode name }
       findings { id category amount rectificationStatus } } }`;
     const before = await gql(hub.url, sjOfficer, Q, { id });
     expect(before.errors).toBeUndefined();
@@ -151,7 +151,7 @@ describe('audit subgraph (through the gateway)', () => {
       project(5, { kind: 'DEPARTURE', periodStart: '2023-06-01', periodEnd: '2023-01-31', auditedUnitCreditCode: badCode }),
       project(6, {
         kind: 'ECONOMIC_RESPONSIBILITY',
-        auditedCadreId: 'cadre-7',
+        auditedCadreId: '00000000-0000-4000-8000-000000000000', // no such cadre
         reportDate: '2099-01-01',
         findings: [finding({ description: '  ' }), finding({ amount: '-5.00' })],
       }),

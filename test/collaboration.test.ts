@@ -41,9 +41,9 @@ describe('collaboration catalogue (协作配合目录)', () => {
     ];
     for (const i of refused) expect({ i, codes: codes(await gql(hub.url, admin, SAVE, { i })) }).toEqual({ i, codes: ['BAD_USER_INPUT'] });
 
-    const removed = await gql(hub.url, admin, 'mutation($id: ID!) { removeCollaborationEntry(id: $id) }', { id });
+    const removed = await gql(hub.url, admin, 'mutation($id: UUID!) { removeCollaborationEntry(id: $id) }', { id });
     expect(removed.data.removeCollaborationEntry).toBe(true);
-    const again = await gql(hub.url, admin, 'mutation($id: ID!) { removeCollaborationEntry(id: $id) }', { id });
+    const again = await gql(hub.url, admin, 'mutation($id: UUID!) { removeCollaborationEntry(id: $id) }', { id });
     expect(codes(again)).toEqual(['NOT_FOUND']);
   });
 

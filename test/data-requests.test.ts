@@ -1,5 +1,6 @@
 import { creditCode } from '../src/db/seed/random';
 import { codes, gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
+import { publishBareUnits } from './support/units';
 import { APPROVE, DECLINE, PUBLISH_INSPECTORS, PUBLISH_ROUNDS, daysFromToday, findRequest as find, requestsAs, residentId, roundIdOf, unitsWithRecords, type Req } from './support/rounds';
 
 const UNIT_FIELDS = `creditCode
@@ -42,7 +43,7 @@ describe('data requests replace the formal letter (情况函)', () => {
     return { res, byUnit: new Map<string, any>(units.map((u, i) => [u, res.data[`u${i}`]])) };
   };
   const grantActions = async (grantId: string): Promise<string[]> => {
-    const res = await as('admin', `query($id: ID!) { grantHistory(grantId: $id) { action changedBy } }`, { id: grantId });
+    const res = await as('admin', `query($id: UUID!) { grantHistory(grantId: $id) { action changedBy } }`, { id: grantId });
     expect(res.errors).toBeUndefined();
     return res.data.grantHistory.map((h: { action: string }) => h.action);
   };
@@ -245,7 +246,7 @@ describe('data requests replace the formal letter (情况函)', () => {
   it('standing approvals answer requests the moment a round is published; a tied member still sees nothing of that unit', async () => {
     const catalogue = await as('sj-officer', '{ collaborationCatalogue(providerAgencyKind: AUDIT_BUREAU) { id typeName } }');
     const entries: { id: string; typeName: string }[] = catalogue.data.collaborationCatalogue;
-    const STANDING = `mutation($e: ID!) { createStandingApproval(entryId: $e) { id entryId effect } }`;
+    const STANDING = `mutation($e: UUID!) { createStandingApproval(entryId: $e) { id entryId effect } }`;
     expect(codes(await as('sj-system', STANDING, { e: entries[0].id }))).toEqual(['FORBIDDEN']);
     expect(codes(await as('xfj-officer', STANDING, { e: entries[0].id }))).toEqual(['FORBIDDEN']);
     for (const e of entries) expect((await as('sj-officer', STANDING, { e: e.id })).errors).toBeUndefined();
@@ -266,6 +267,8 @@ describe('data requests replace the formal letter (情况函)', () => {
       expect(res.errors).toBeUndefined();
       return res.extensions?.sqlStatements as number;
     };
+    // Rounds name units the organisation department has published.
+    await publishBareUnits(hub, [901, 902, 903, 904, 905, 906].map((n) => creditCode('12', '990108', n)), '990100');
     const one = await statements('DR-LC-5', [creditCode('12', '990108', 901)]);
     const five = await statements('DR-LC-6', [902, 903, 904, 905, 906].map((n) => creditCode('12', '990108', n)));
     expect(one).toBeGreaterThan(0);
@@ -281,7 +284,7 @@ describe('data requests replace the formal letter (情况函)', () => {
   });
 
   it('flags members tied to a unit of their team, and records the office’s override with its justification', async () => {
-    const FLAGS = `query($id: ID!) { round(id: $id) { teams { id name recusalFlags { inspector { id name } unitCreditCode reasons overridden justification } } } }`;
+    const FLAGS = `query($id: UUID!) { round(id: $id) { teams { id name recusalFlags { inspector { id name } unitCreditCode reasons overridden justification } } } }`;
     const id = await roundId('DR-LC-3');
     const res = await as('xcb-office', FLAGS, { id });
     expect(res.errors).toBeUndefined();
@@ -296,7 +299,7 @@ describe('data requests replace the formal letter (情况函)', () => {
     );
     expect(flags).toHaveLength(3);
     const flagged = team.recusalFlags.find((f: { unitCreditCode: string; inspector: { name: string } }) => f.unitCreditCode === unitB);
-    const OVERRIDE = `mutation($t: ID!, $i: ID!, $u: String!, $j: String!) { overrideRecusal(teamId: $t, inspectorId: $i, unitCreditCode: $u, justification: $j) }`;
+    const OVERRIDE = `mutation($t: UUID!, $i: UUID!, $u: String!, $j: String!) { overrideRecusal(teamId: $t, inspectorId: $i, unitCreditCode: $u, justification: $j) }`;
     const vars = { t: team.id, i: flagged.inspector.id, u: unitB, j: '该同志离开原单位已满五年，且具备工程审计专长，经领导小组研究同意保留' };
     expect(codes(await as('xfj-officer', OVERRIDE, vars))).toEqual(['FORBIDDEN']);
     expect(codes(await as('xcb-office', OVERRIDE, { ...vars, u: unitA }))).toEqual(['BAD_USER_INPUT']); // no such flag
@@ -319,7 +322,7 @@ describe('data requests replace the formal letter (情况函)', () => {
 describe('planCrossInspection (交叉巡察方案)', () => {
   let hub: TestHub;
   let office: string;
-  const PLAN = `query($zone: [String!]!, $r: ID!, $u: [String!]) { planCrossInspection(zone: $zone, roundId: $r, unitCreditCodes: $u) {
+  const PLAN = `query($zone: [String!]!, $r: UUID!, $u: [String!]) { planCrossInspection(zone: $zone, roundId: $r, unitCreditCodes: $u) {
     assignments { team { name } unitCreditCode } uncovered { unitCreditCode reasons } loads { team { name } units } } }`;
   // Units of three counties, two each, and one outside the zone.
   const unit = (county: string, n: number) => creditCode('11', county, 900 + n);

@@ -93,7 +93,7 @@ describe('discipline subgraph (through the gateway)', () => {
         clue(8, { status: 'FILED', closedDate: null }),
         clue(9, { filedDate: '2025-09-20', closedDate: '2025-09-01', disposalMethod: 'PRELIMINARY_VERIFICATION' }),
         clue(6, { externalId: 'T-XS-10', status: 'DISPOSING', disposalMethod: null, closedDate: null }),
-        clue(6, { externalId: 'T-XS-11', receivedDate: '2099-01-01', status: 'DISPOSING', closedDate: null, subjectCadreId: 'not-a-cadre' }),
+        clue(6, { externalId: 'T-XS-11', receivedDate: '2099-01-01', status: 'DISPOSING', closedDate: null, subjectCadreId: '00000000-0000-4000-8000-000000000000' }), // no such cadre
         clue(6, { externalId: 'T-XS-12', status: 'DISPOSING' }),
         clue(6, { externalId: 'T-XS-13', summary: ' ' }),
       ],
@@ -223,7 +223,7 @@ describe('discipline subgraph (through the gateway)', () => {
       ...extra,
     });
     const bad = await gql(hub.url, jw, PUBLISH_SANCTIONS, {
-      records: [sanction(1), sanction(2, { kind: 'GOVERNMENT', level: 'PROBATION' }), sanction(3, { cadreId: '123' }), sanction(4, { decidedDate: '2099-12-31', reason: '' })],
+      records: [sanction(1), sanction(2, { kind: 'GOVERNMENT', level: 'PROBATION' }), sanction(3, { cadreId: '00000000-0000-4000-8000-000000000000' /* no such cadre */ }), sanction(4, { decidedDate: '2099-12-31', reason: '' })],
     });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(errorFields(bad).sort()).toEqual(['1:level', '2:cadreId', '3:decidedDate', '3:reason']);
@@ -231,7 +231,7 @@ describe('discipline subgraph (through the gateway)', () => {
     const ok = await gql(hub.url, jw, PUBLISH_SANCTIONS, { records: [sanction(1), sanction(2, { kind: 'GOVERNMENT', level: 'DEMERIT' })], batchKey: 'jw-cf-1' });
     expect(ok.data.publishSanctions).toMatchObject({ created: 2, replayed: false });
 
-    const q = `query($code: String!, $cadre: ID!) {
+    const q = `query($code: String!, $cadre: UUID!) {
       unitByCreditCode(creditCode: $code) { sanctions(first: 1) { totalCount pageInfo { hasNextPage } nodes { decidedDate kind level reason cadre { name } unit { name } } } }
       cadre(id: $cadre) { name sanctions { level decidedDate } }
     }`;

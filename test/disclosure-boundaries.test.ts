@@ -46,9 +46,9 @@ describe('boundaries inside and between agencies (issue 9, leak 4)', () => {
     const theirs = await grant(hub, { subjectKind: 'ROLE', subjectValue: 'AGENCY_OFFICER', typeName: 'AuditFinding', fields: ['description'], effect: 'ALLOW', scopeKind: 'ALL_UNITS', purpose: '测试：审计局的授权' });
     const unknown = randomUUID();
     const ops = [
-      [`mutation($id: ID!) { revokeGrant(id: $id) { id } }`, {}],
-      [`mutation($id: ID!, $i: NarrowGrantInput!) { narrowGrant(id: $id, input: $i) { id } }`, { i: { fields: ['description'] } }],
-      [`query($id: ID!) { grantHistory(grantId: $id) { action } }`, {}],
+      [`mutation($id: UUID!) { revokeGrant(id: $id) { id } }`, {}],
+      [`mutation($id: UUID!, $i: NarrowGrantInput!) { narrowGrant(id: $id, input: $i) { id } }`, { i: { fields: ['description'] } }],
+      [`query($id: UUID!) { grantHistory(grantId: $id) { action } }`, {}],
     ] as const;
     for (const [op, extra] of ops) {
       const existing = answer(await as('xfj-officer', op, { id: theirs, ...extra }), theirs);
@@ -58,7 +58,7 @@ describe('boundaries inside and between agencies (issue 9, leak 4)', () => {
     }
     // The grant is untouched, and its owner still manages it.
     expect((await sql('access', 'SELECT revoked_at FROM access."grant" WHERE id = $1', [theirs]))[0].revoked_at).toBeNull();
-    expect((await as('sj-officer', `query($id: ID!) { grantHistory(grantId: $id) { action } }`, { id: theirs })).data.grantHistory).toEqual([{ action: 'CREATE' }]);
+    expect((await as('sj-officer', `query($id: UUID!) { grantHistory(grantId: $id) { action } }`, { id: theirs })).data.grantHistory).toEqual([{ action: 'CREATE' }]);
   });
 
   it('an officer gets the same answer for another agency’s data request as for an id that does not exist', async () => {
@@ -66,8 +66,8 @@ describe('boundaries inside and between agencies (issue 9, leak 4)', () => {
     expect(theirs).toBeDefined();
     const unknown = randomUUID();
     for (const [op, extra] of [
-      [`mutation($id: ID!) { approveDataRequest(id: $id) { id } }`, {}],
-      [`mutation($id: ID!, $r: String!) { declineDataRequest(id: $id, reason: $r) { id } }`, { r: '本局不掌握相关数据' }],
+      [`mutation($id: UUID!) { approveDataRequest(id: $id) { id } }`, {}],
+      [`mutation($id: UUID!, $r: String!) { declineDataRequest(id: $id, reason: $r) { id } }`, { r: '本局不掌握相关数据' }],
     ] as const) {
       const existing = answer(await as('xfj-officer', op, { id: theirs.id, ...extra }), theirs.id);
       const missing = answer(await as('xfj-officer', op, { id: unknown, ...extra }), unknown);

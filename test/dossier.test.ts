@@ -2,10 +2,11 @@ import { creditCode } from '../src/db/seed/random';
 import { startHub, type Hub } from '../src/hub';
 import { serveSubgraph, type ServedSubgraph } from '../src/subgraphs/http';
 import { codes, gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
+import { publishBareUnits } from './support/units';
 import { APPROVE, DECLINE, PUBLISH_ROUNDS, daysFromToday, findRequest, publishLinkedInspectors, requestsAs, roundIdOf, unitsWithRecords } from './support/rounds';
 
 const SECTION = 'availability source types grantIds requests { typeName status declineReason providerAgencyName }';
-const DOSSIER = `query($unit: String!, $round: ID!) {
+const DOSSIER = `query($unit: String!, $round: UUID!) {
   preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
     roundId unitCreditCode
     round { name } team { name }
@@ -48,7 +49,7 @@ describe('pre-inspection dossier (巡前材料) in one query', () => {
     // Only this round's requests decide here: the demo's standing grants to the inspection office are revoked first.
     const office = (await hub.sources.get('access')!.query(`SELECT id FROM access.agency WHERE code = 'xcb'`))[0].id;
     const standing = await as('admin', `query($v: String!) { grants(subjectKind: AGENCY, subjectValue: $v) { id } }`, { v: office });
-    for (const g of standing.data.grants) expect((await as('admin', 'mutation($id: ID!) { revokeGrant(id: $id) { id } }', { id: g.id })).errors).toBeUndefined();
+    for (const g of standing.data.grants) expect((await as('admin', 'mutation($id: UUID!) { revokeGrant(id: $id) { id } }', { id: g.id })).errors).toBeUndefined();
     [unitA, unitB] = (await unitsWithRecords(hub, '990103', 2)).map((u) => u.code);
     await publishLinkedInspectors(hub, 'DS', 1);
     expect((await as('xcb-office', PUBLISH_ROUNDS, { records: [round('DS-LC-1', [unitA, unitB])] })).errors).toBeUndefined();
@@ -115,13 +116,15 @@ describe('pre-inspection dossier (巡前材料) in one query', () => {
     expect(office.data.preInspectionDossier.petitions.requests.map((r: { status: string }) => r.status)).toEqual(['APPROVED', 'APPROVED']);
 
     // A unit nothing has been filed about: approved, and empty — not the same as clean-by-omission.
+    // Rounds name units the organisation department has published, so its profile is there (and only it).
     const blank = creditCode('12', '990103', 977);
+    await publishBareUnits(hub, [blank], '990103');
     expect((await as('xcb-office', PUBLISH_ROUNDS, { records: [round('DS-LC-2', [blank])] })).errors).toBeUndefined();
     const second = await roundIdOf(hub, 'DS-LC-2');
     const r = findRequest(await requestsAs(hub, tokens['xcb-office'], { roundId: second }), 'PETITION_BUREAU', blank);
     expect((await as('xfj-officer', APPROVE, { id: r.id })).errors).toBeUndefined();
     const empty = await dossier('xcb-member', blank, second);
-    expect(states(empty)).toMatchObject({ profile: 'EMPTY', petitions: 'EMPTY', clues: 'PENDING_REQUEST', history: 'EMPTY' });
+    expect(states(empty)).toMatchObject({ profile: 'AVAILABLE', petitions: 'EMPTY', clues: 'PENDING_REQUEST', history: 'EMPTY' });
     expect(empty.data.preInspectionDossier.petitions.items.totalCount).toBe(0);
 
     expect(codes(await dossier('xfj-officer', unitA))).toEqual(['FORBIDDEN']);

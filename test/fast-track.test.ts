@@ -4,12 +4,12 @@ import { PUBLISH_ROUNDS, daysFromToday, publishLinkedInspectors, roundIdOf, unit
 const CLUE = `id status allowedNext unitCreditCode summary details evidenceRefs teamOpinion commissionOpinion disposalMethod transferredAt filedAt closedAt result problemClueId
   events { action fromStatus toStatus actorId actorName actorAgencyKind at }`;
 const RECORD = `mutation($i: FastTrackClueInput!) { recordFastTrackClue(input: $i) { ${CLUE} } }`;
-const OPINION = `mutation($id: ID!, $o: String!) { recordClueOpinion(id: $id, opinion: $o) { ${CLUE} } }`;
-const ACCEPT = `mutation($id: ID!) { acceptClueTransfer(id: $id) { ${CLUE} } }`;
-const DISPOSE = `mutation($id: ID!, $m: DisposalMethod!) { disposeClue(id: $id, method: $m) { ${CLUE} } }`;
-const FILE = `mutation($id: ID!) { fileClueCase(id: $id) { ${CLUE} } }`;
-const CLOSE = `mutation($id: ID!, $r: String!) { closeClue(id: $id, result: $r) { ${CLUE} } }`;
-const STATS = `query($r: ID, $region: String, $team: ID, $from: Date, $to: Date) { inspectionStatistics(roundId: $r, regionCode: $region, teamId: $team, from: $from, to: $to) {
+const OPINION = `mutation($id: UUID!, $o: String!) { recordClueOpinion(id: $id, opinion: $o) { ${CLUE} } }`;
+const ACCEPT = `mutation($id: UUID!) { acceptClueTransfer(id: $id) { ${CLUE} } }`;
+const DISPOSE = `mutation($id: UUID!, $m: DisposalMethod!) { disposeClue(id: $id, method: $m) { ${CLUE} } }`;
+const FILE = `mutation($id: UUID!) { fileClueCase(id: $id) { ${CLUE} } }`;
+const CLOSE = `mutation($id: UUID!, $r: String!) { closeClue(id: $id, result: $r) { ${CLUE} } }`;
+const STATS = `query($r: UUID, $region: String, $team: UUID, $from: Date, $to: Date) { inspectionStatistics(roundId: $r, regionCode: $region, teamId: $team, from: $from, to: $to) {
   clues transferred medianDaysToTransfer p90DaysToTransfer closed filed filingRate closureRate findings rectifiedFindings rectificationRate immediateRectifications rulesEstablished } }`;
 
 /** percentile_cont: linear interpolation between the closest ranks. */
@@ -107,7 +107,7 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
     expect(mirrored.filedDate).toBeTruthy();
 
     // The result is fed back: the office reads it, with the details its team wrote.
-    const office = await ok('xcb-office', `query($r: ID) { fastTrackClues(roundId: $r) { nodes { id status result details } } }`, { r: roundId });
+    const office = await ok('xcb-office', `query($r: UUID) { fastTrackClues(roundId: $r) { nodes { id status result details } } }`, { r: roundId });
     expect(office.nodes.find((n: any) => n.id === clue.id)).toMatchObject({ status: 'CLOSED', result: expect.stringContaining('党内警告'), details: clueInput().details });
   });
 
@@ -134,7 +134,7 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
     const [row] = await hub.sources.get('discipline')!.query('SELECT subject_cadre_id FROM discipline.problem_clue WHERE id = $1', [clue.problemClueId]);
     expect(row.subject_cadre_id).toBeNull();
     // The commission still reads it where it is RESTRICTED and co-owned: on the fast-track clue.
-    const own = await ok('jw-officer', `query($r: ID) { fastTrackClues(roundId: $r) { nodes { id cadreId } } }`, { r: roundId });
+    const own = await ok('jw-officer', `query($r: UUID) { fastTrackClues(roundId: $r) { nodes { id cadreId } } }`, { r: roundId });
     expect(own.nodes.find((n: { id: string }) => n.id === clue.id).cadreId).toBe(cadreId);
   });
 
@@ -244,7 +244,8 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
       }));
       const res = await as('xcb-system', `mutation($r: [InspectionFindingInput!]!) { publishFindings(records: $r) { created } }`, { r: findings });
       expect(res.errors).toBeUndefined();
-    });
+      // About a thousand calls through the gateway: ~45 s on a busy 2-core machine, over jest's 60 s beside another test file.
+    }, 240_000);
 
     it('173 transferred, 152 closed, 37 filed → 24.3% filing rate; 48 findings, 45 rectified → 93.75%', async () => {
       const s = (await as('xcb-office', STATS, { r: round })).data.inspectionStatistics;

@@ -7,8 +7,8 @@ import { agencyId, codes, gql, grant, startTestHub, type GqlResult, type TestHub
  * of a formatted value (a name, an ID number, a phone number) fits only fields declared
  * to hold that format — never free text.
  */
-const NARROW = `mutation($id: ID!, $i: NarrowGrantInput!) { narrowGrant(id: $id, input: $i) { id scopeKind unitCreditCodes effect maskStrategy } }`;
-const HISTORY = `query($id: ID!) { grantHistory(grantId: $id) { action } }`;
+const NARROW = `mutation($id: UUID!, $i: NarrowGrantInput!) { narrowGrant(id: $id, input: $i) { id scopeKind unitCreditCodes effect maskStrategy } }`;
+const HISTORY = `query($id: UUID!) { grantHistory(grantId: $id) { action } }`;
 const CREATE = `mutation($i: GrantInput!) { createGrant(input: $i) { id } }`;
 const PETITIONS = `query($c: String!) { unitByCreditCode(creditCode: $c) { petitions(first: 100) { totalCount nodes { summary } } } }`;
 

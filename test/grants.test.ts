@@ -9,10 +9,10 @@ import { codes, gql, grant, type GqlResult, startTestHub, type TestHub } from '.
  */
 
 const CREATE = `mutation($i: GrantInput!) { createGrant(input: $i) { id subjectKind subjectValue typeName fields effect maskStrategy scopeKind unitCreditCodes validFrom validTo purpose createdBy revokedAt } }`;
-const NARROW = `mutation($id: ID!, $i: NarrowGrantInput!) { narrowGrant(id: $id, input: $i) { id fields effect maskStrategy scopeKind unitCreditCodes validTo } }`;
-const REVOKE = `mutation($id: ID!) { revokeGrant(id: $id) { id revokedAt } }`;
-const HISTORY = `query($id: ID!) { grantHistory(grantId: $id) { id grantId action changedBy changedAt before after } }`;
-const AUDIT = `query($p: ID, $first: Int) { disclosureAudit(principalId: $p, first: $first) { totalCount nodes { seq at requestId principalId agencyId operationName operationHash typeName recordIds fields unitCreditCodes effect grantId } } }`;
+const NARROW = `mutation($id: UUID!, $i: NarrowGrantInput!) { narrowGrant(id: $id, input: $i) { id fields effect maskStrategy scopeKind unitCreditCodes validTo } }`;
+const REVOKE = `mutation($id: UUID!) { revokeGrant(id: $id) { id revokedAt } }`;
+const HISTORY = `query($id: UUID!) { grantHistory(grantId: $id) { id grantId action changedBy changedAt before after } }`;
+const AUDIT = `query($p: UUID, $first: Int) { disclosureAudit(principalId: $p, first: $first) { totalCount nodes { seq at requestId principalId agencyId operationName operationHash typeName recordIds fields unitCreditCodes effect grantId } } }`;
 
 const pgArray = (v: unknown): string[] => (Array.isArray(v) ? v : String(v).replace(/^\{|\}$/g, '').split(',').filter(Boolean));
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
@@ -102,7 +102,7 @@ describe('grants: validation, authority, narrowing, revocation, history; catalog
         expect(codes(res)).toEqual(['BAD_USER_INPUT']);
         return;
       }
-      const read = await as('rsj-system', `query($id: ID!) { cadre(id: $id) { id rank } }`, { id: c.id });
+      const read = await as('rsj-system', `query($id: UUID!) { cadre(id: $id) { id rank } }`, { id: c.id });
       expect({ rank: read.data.cadre.rank, codes: codes(read) }).toEqual({ rank: c.rank, codes: [] });
     });
 
@@ -373,7 +373,7 @@ describe('grants: validation, authority, narrowing, revocation, history; catalog
     it('a masked read names the MASK grant; the owner’s own read of RESTRICTED fields is an OWNER entry without grant', async () => {
       const [{ id: pid }] = await sql('petition', `SELECT id FROM petition.petition WHERE NOT anonymous AND unit_credit_code = $1 LIMIT 1`, [units[0]]);
       const [demo] = await sql('access', `SELECT g.id FROM access."grant" g JOIN access.agency a ON a.id::text = g.subject_value WHERE a.code = 'xcb' AND g.type_name = 'Petition'`);
-      const q = `query($id: ID!) { petition(id: $id) { id summary reporterName } }`;
+      const q = `query($id: UUID!) { petition(id: $id) { id summary reporterName } }`;
       const masked = await call('xcb-office', q, { id: pid }, 'perm-audit-mask-1');
       expect(masked.data!.petition.summary).toBe('[已脱敏]');
       const m = (await entriesOf('xcb-office')).filter((e) => e.requestId === 'perm-audit-mask-1');
@@ -395,7 +395,7 @@ describe('grants: validation, authority, narrowing, revocation, history; catalog
       const open = await call(login, `query($c: String!) { unitByCreditCode(creditCode: $c) { name kind petitions(first: 100) { totalCount nodes { id category receivedDate status } } petitionStats { total } } catalog(typeName: "Petition") { fieldName } }`, { c: units[0] }, 'perm-audit-open-1');
       expect(open.errors).toBeUndefined();
       expect(open.data!.unitByCreditCode.petitions.totalCount).toBeGreaterThan(0);
-      const denied = await call(login, `query($id: ID!) { petition(id: $id) { id summary reporterName content } }`, { id: pid }, 'perm-audit-open-2');
+      const denied = await call(login, `query($id: UUID!) { petition(id: $id) { id summary reporterName content } }`, { id: pid }, 'perm-audit-open-2');
       expect(denied.data!.petition).toMatchObject({ id: pid, summary: null, reporterName: null, content: null });
       expect((await entriesOf(login)).length).toBe(before);
     });

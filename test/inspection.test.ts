@@ -274,7 +274,7 @@ describe('inspection subgraph (rounds, talent pool, findings, rectification) thr
     // Teams keep their ids when members change; the old member is gone.
     const moved = await gql(hub.url, xcb, PUBLISH_ROUNDS, { records: [round({ teams: [team({ memberExternalIds: ['T-RY-4'] })] })] });
     expect(moved.data.publishRounds).toMatchObject({ updated: 1 });
-    const roundRes = await gql(hub.url, office, `query($id: ID!) { round(id: $id) { name teams { id members { name } units { creditCode } } } }`, { id: recA.round.id });
+    const roundRes = await gql(hub.url, office, `query($id: UUID!) { round(id: $id) { name teams { id members { name } units { creditCode } } } }`, { id: recA.round.id });
     expect(roundRes.data.round.teams).toEqual([{ id: recA.team!.id, members: [{ name: '测试巡察员4' }], units: [{ creditCode: unitA.creditCode }, { creditCode: unitB.creditCode }] }]);
   });
 
@@ -289,7 +289,7 @@ describe('inspection subgraph (rounds, talent pool, findings, rectification) thr
           rectificationItems: [
             item('OVERDUE'),
             item('VERIFIED', { verifiedDate: null }),
-            item('DONE', { responsibleCadreId: 'cadre-7', verifiedDate: daysFromToday(-1) }),
+            item('DONE', { responsibleCadreId: '00000000-0000-4000-8000-000000000000' /* no such cadre */, verifiedDate: daysFromToday(-1) }),
             item('VERIFIED', { verifiedDate: daysFromToday(10), rulesEstablished: -1 }),
           ],
         }),

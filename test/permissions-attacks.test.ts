@@ -57,7 +57,7 @@ describe('attacks on the permission model leak nothing (issue 3, item 2)', () =>
     });
 
     it('every alias of a denied field is null with its own FORBIDDEN error; a masked field stays masked under every alias', async () => {
-      const res = await as('xcb-office', `query($id: ID!) { petition(id: $id) { id a: reporterName b: reporterName c: reporterPhone d: content e: conclusion reporterName s1: summary s2: summary } }`, { id: p.id });
+      const res = await as('xcb-office', `query($id: UUID!) { petition(id: $id) { id a: reporterName b: reporterName c: reporterPhone d: content e: conclusion reporterName s1: summary s2: summary } }`, { id: p.id });
       expect(res.data.petition).toEqual({ id: p.id, a: null, b: null, c: null, d: null, e: null, reporterName: null, s1: '[已脱敏]', s2: '[已脱敏]' });
       const denied = (res.errors ?? []).map((e) => `${e.extensions?.code}:${e.path?.join('.')}`).sort();
       expect(denied).toEqual(['a', 'b', 'c', 'd', 'e', 'reporterName'].map((k) => `FORBIDDEN:petition.${k}`).sort());
@@ -67,7 +67,7 @@ describe('attacks on the permission model leak nothing (issue 3, item 2)', () =>
     it('named fragments, nested fragments, inline fragments and @include reach nothing more', async () => {
       const res = await as(
         'xcb-office',
-        `query($id: ID!, $yes: Boolean!) {
+        `query($id: UUID!, $yes: Boolean!) {
           petition(id: $id) { id ...A ... on Petition { x: reporterIdNumber ... on Petition { y: content } } ...B @include(if: $yes) }
         }
         fragment A on Petition { reporterName ...B }
@@ -92,7 +92,7 @@ describe('attacks on the permission model leak nothing (issue 3, item 2)', () =>
     });
 
     it('a caller without any grant on the type does not see the row at all, whatever it selects', async () => {
-      const res = await as('gaj-officer', `query($id: ID!) { petition(id: $id) { id ...on Petition { reporterName summary } } }`, { id: p.id });
+      const res = await as('gaj-officer', `query($id: UUID!) { petition(id: $id) { id ...on Petition { reporterName summary } } }`, { id: p.id });
       expect(res.data?.petition ?? null).toBeNull();
       expect(leaked(res, [...restricted(p), p.summary, p.conclusion])).toEqual([]);
     });
@@ -374,7 +374,7 @@ describe('attacks on the permission model leak nothing (issue 3, item 2)', () =>
   });
 
   describe('grants outside their window and revoked grants', () => {
-    const READ = `query($id: ID!) { petition(id: $id) { id summary } }`;
+    const READ = `query($id: UUID!) { petition(id: $id) { id summary } }`;
     let p: PetitionRow;
     beforeAll(async () => {
       [p] = await petitionsWhere('NOT anonymous AND NOT (unit_credit_code = ANY($1))', [team]);
@@ -430,14 +430,14 @@ describe('attacks on the permission model leak nothing (issue 3, item 2)', () =>
         // Hub A serves the grant (and so would have cached it, if it cached anything).
         for (let i = 0; i < 3; i++) expect((await gql(hub.url, reader, READ, { id: p.id })).data.petition).toEqual({ id: p.id, summary: p.summary });
         // Hub B narrows it to MASK: hub A masks on its next request.
-        const narrow = await gql(hubB.url, admin, `mutation($id: ID!) { narrowGrant(id: $id, input: { effect: MASK, maskStrategy: REDACT_TEXT }) { id effect } }`, { id });
+        const narrow = await gql(hubB.url, admin, `mutation($id: UUID!) { narrowGrant(id: $id, input: { effect: MASK, maskStrategy: REDACT_TEXT }) { id effect } }`, { id });
         expect(narrow.errors).toBeUndefined();
         expect((await gql(hub.url, reader, READ, { id: p.id })).data.petition).toEqual({ id: p.id, summary: '[已脱敏]' });
         // Hub B revokes it: hub A no longer shows the row on its next request.
-        const revoke = await gql(hubB.url, admin, `mutation($id: ID!) { revokeGrant(id: $id) { id revokedAt } }`, { id });
+        const revoke = await gql(hubB.url, admin, `mutation($id: UUID!) { revokeGrant(id: $id) { id revokedAt } }`, { id });
         expect(revoke.errors).toBeUndefined();
         expect(revoke.data.revokeGrant.revokedAt).toEqual(expect.any(String));
-        const after = await gql(hub.url, reader, `query($id: ID!, $c: String!) { petition(id: $id) { id summary } unitByCreditCode(creditCode: $c) { petitions(first: 100) { totalCount nodes { id summary } } } }`, { id: p.id, c: p.unit });
+        const after = await gql(hub.url, reader, `query($id: UUID!, $c: String!) { petition(id: $id) { id summary } unitByCreditCode(creditCode: $c) { petitions(first: 100) { totalCount nodes { id summary } } } }`, { id: p.id, c: p.unit });
         expect(after.data.petition).toBeNull();
         expect(after.data.unitByCreditCode.petitions).toEqual({ totalCount: 0, nodes: [] });
         expect(leaked(after, [p.summary])).toEqual([]);

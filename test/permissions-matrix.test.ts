@@ -548,7 +548,7 @@ describe('permission matrix over HTTP (issue 3, item 1): each demo role × each 
     }
   });
 
-  const query = (selection: string, cadre: string, extra: string) => `query Matrix(${unitList.map((_, i) => `$u${i}: String!`).join(', ')}, $cadre: ID!, $round: ID!) {
+  const query = (selection: string, cadre: string, extra: string) => `query Matrix(${unitList.map((_, i) => `$u${i}: String!`).join(', ')}, $cadre: UUID!, $round: UUID!) {
     round(id: $round) { teams { __typename id ${extra === 'masked' ? '' : 'recusalFlags { unitCreditCode reasons overridden }'} } }
     ${extra === 'masked' ? '' : `fastTrackClues(first: 50) { nodes { __typename id ${PLAN.FastTrackClue.join(' ')} } }`}
     ${unitList.map((_, i) => `u${i}: unitByCreditCode(creditCode: $u${i}) { ${selection} }`).join('\n')}

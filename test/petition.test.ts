@@ -7,7 +7,7 @@ const PUBLISH_PETITIONS = `mutation($records: [PetitionInput!]!, $batchKey: Stri
 const PUBLISH_OPINIONS = `mutation($records: [PublicOpinionInput!]!, $batchKey: String) {
   publishPublicOpinions(records: $records, batchKey: $batchKey) { received created updated unchanged replayed }
 }`;
-const PETITION = `query($id: ID!) {
+const PETITION = `query($id: UUID!) {
   petition(id: $id) {
     id channel receivedDate anonymous category status concludedDate
     reporterName reporterPhone reporterIdNumber summary content conclusion
@@ -236,7 +236,7 @@ describe('petition subgraph (信访局), through the gateway', () => {
       ]);
 
       // Which cadre a petition names is CONDITIONAL: the petition bureau itself reads it here.
-      const seen = await gql(hub.url, xfj, `query($c: String!, $id: ID!) {
+      const seen = await gql(hub.url, xfj, `query($c: String!, $id: UUID!) {
         unitByCreditCode(creditCode: $c) { petitions(from: "2025-03-01", to: "2025-03-09", first: 50) { nodes { id subjectCadre { id name } } } }
         cadre(id: $id) { name petitions { totalCount nodes { id } } }
       }`, { c: unitCode, id: cadre.id });
@@ -253,7 +253,7 @@ describe('petition subgraph (信访局), through the gateway', () => {
       const records = [
         petition(10),
         petition(11, { reporterPhone: '1380013800', reporterIdNumber: goodRid.slice(0, 17) + (goodRid[17] === '0' ? '1' : '0') }),
-        petition(12, { unitCreditCode: badCode, cadreId: 'not-a-uuid' }),
+        petition(12, { unitCreditCode: badCode, cadreId: '00000000-0000-4000-8000-000000000000' }), // no such cadre
         petition(13, { anonymous: true, cadreId: null }),
         petition(14, { receivedDate: '2099-01-01' }),
         petition(15, { concludedDate: '2025-01-01' }),

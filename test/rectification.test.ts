@@ -1,10 +1,10 @@
 import { codes, gql, startTestHub, type TestHub } from './support/hub';
 import { PUBLISH_INSPECTORS, PUBLISH_ROUNDS, daysFromToday, residentId, roundIdOf } from './support/rounds';
 
-const LEDGER = (kind: string) => `query($r: ID, $region: String!, $s: RectificationItemStatus) {
+const LEDGER = (kind: string) => `query($r: UUID, $region: String!, $s: RectificationItemStatus) {
   units(first: 100, kind: ${kind}, regionCode: $region) { nodes { creditCode rectificationLedger(roundId: $r, status: $s) { total done verified overdue rulesEstablished items { id status measures verificationNote finding { id } } } } }
 }`;
-const VERIFY = `mutation($id: ID!, $n: String!) { verifyRectificationItem(id: $id, note: $n) { id status verifiedDate commissionVerifiedBy } }`;
+const VERIFY = `mutation($id: UUID!, $n: String!) { verifyRectificationItem(id: $id, note: $n) { id status verifiedDate commissionVerifiedBy } }`;
 const FINDINGS = `mutation($r: [InspectionFindingInput!]!, $k: String) { publishFindings(records: $r, batchKey: $k) { created updated unchanged } }`;
 
 describe('rectification ledgers (双台账), verification and look-back', () => {
@@ -111,7 +111,7 @@ describe('rectification ledgers (双台账), verification and look-back', () => 
   });
 
   it('a LOOK_BACK round lists the earlier round’s items not yet verified, for its units', async () => {
-    const q = `query($id: ID!) { round(id: $id) { kind carriedOverItems { measures status } } }`;
+    const q = `query($id: UUID!) { round(id: $id) { kind carriedOverItems { measures status } } }`;
     const lookBack = await as('xcb-office', q, { id: await roundIdOf(hub, 'RB-LC-2') });
     expect(lookBack.data.round.kind).toBe('LOOK_BACK');
     // Earliest deadline first; the verified ones (整改措施3 by the commission, 整改措施4 as published) are done with.

@@ -106,7 +106,7 @@ describe('recusal on records without a unit column (issue 9, leak 1)', () => {
   });
 
   it('the recusal flags of a team inspecting the tied unit', async () => {
-    const q = `query($r: ID!) { round(id: $r) { teams { id recusalFlags { unitCreditCode reasons } } } }`;
+    const q = `query($r: UUID!) { round(id: $r) { teams { id recusalFlags { unitCreditCode reasons } } } }`;
     const [{ round_id: roundId }] = await sql('inspection', 'SELECT round_id FROM inspection.inspection_team WHERE id = $1', [teamId]);
     const office = await as('xcb-office', q, { r: roundId });
     const recused = await as('xcb-member-recused', q, { r: roundId });
@@ -116,7 +116,7 @@ describe('recusal on records without a unit column (issue 9, leak 1)', () => {
   });
 
   it('what petition, discipline and audit add to a cadre of the tied unit, found through organization', async () => {
-    const q = `query($id: ID!) { cadre(id: $id) { id petitions(first: 5) { totalCount } sanctions { id } auditProjects { id } } }`;
+    const q = `query($id: UUID!) { cadre(id: $id) { id petitions(first: 5) { totalCount } sanctions { id } auditProjects { id } } }`;
     const member = await as('xcb-member', q, { id: cadreId });
     expect(member.errors).toBeUndefined();
     expect(member.data.cadre.petitions.totalCount).toEqual(expect.any(Number));

@@ -73,7 +73,7 @@ export async function prepareDossierBench(hub: Hub): Promise<DossierBench> {
   const officers: Record<string, string> = { PETITION_BUREAU: 'xfj-officer', DISCIPLINE_COMMISSION: 'jw-officer', AUDIT_BUREAU: 'sj-officer', ORGANIZATION_DEPARTMENT: 'zzb-officer' };
   const existing = new Set((await access.query('SELECT entry_id FROM access.standing_approval WHERE revoked_at IS NULL')).map((r: { entry_id: string }) => r.entry_id));
   for (const e of catalogue.filter((x) => x.typeName && !existing.has(x.id))) {
-    await call(hub.url, await tokenOf(officers[e.providerAgencyKind]), 'mutation($e: ID!) { createStandingApproval(entryId: $e) { id } }', { e: e.id });
+    await call(hub.url, await tokenOf(officers[e.providerAgencyKind]), 'mutation($e: UUID!) { createStandingApproval(entryId: $e) { id } }', { e: e.id });
   }
 
   const [{ id: memberId }] = await access.query(`SELECT id FROM access.principal WHERE login = 'xcb-member'`);
@@ -103,7 +103,7 @@ export async function prepareDossierBench(hub: Hub): Promise<DossierBench> {
     answeredMs,
     requests: states.length,
     variables: { unit, round: roundId },
-    query: `query($unit: String!, $round: ID!) { preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
+    query: `query($unit: String!, $round: UUID!) { preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
       profile { ${S} unit { name actualHeadcount leadershipTeam { name post } } }
       petitions { ${S} stats { total anonymousShare byYear { year count } byCategory { category count } } items(first: 100) { totalCount nodes { id receivedDate summary conclusion } } publicOpinions(first: 100) { totalCount nodes { id title } } }
       clues { ${S} stats { total } items(first: 100) { totalCount nodes { id summary disposalMethod status } } }

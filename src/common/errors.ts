@@ -19,13 +19,19 @@ export const forbidden = (message: string, extra?: Record<string, unknown>) => h
 export const badInput = (message: string, extra?: Record<string, unknown>) => hubError('BAD_USER_INPUT', message, extra);
 export const unauthenticated = (message: string) => hubError('UNAUTHENTICATED', message);
 
+/** SQLSTATE of a failed statement (TypeORM wraps the driver's error). */
+export function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Runs a write that a unique index guards; a duplicate (PostgreSQL 23505) becomes CONFLICT with `message` instead of an internal error. */
 export async function conflictOnDuplicate<T>(write: Promise<T>, message: string): Promise<T> {
   try {
     return await write;
   } catch (err) {
-    const code = (err as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code;
-    if (code === '23505') throw hubError('CONFLICT', message);
+    if (sqlState(err) === '23505') throw hubError('CONFLICT', message);
     throw err;
   }
 }

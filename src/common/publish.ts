@@ -3,9 +3,11 @@ import { Arg, Directive, Field, InputType, Int, ObjectType } from 'type-graphql'
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { AgencyKind } from './agency';
 import { Role } from './agency';
-import { badInput, forbidden, hubError } from './errors';
+import { badInput, conflictOnDuplicate, forbidden, hubError } from './errors';
 import type { Identity } from './identity';
+import { retryTransient } from './retry';
 import { Open } from '../authz/sensitivity';
+import type { SubgraphName } from '../config';
 
 /** The optional idempotency key every publish mutation takes. */
 export const BatchKeyArg = () =>
@@ -72,11 +74,20 @@ export function publishBatchEntity(schema: string): Function {
 
 export type FieldProblem = { field: string; message: string };
 
-/** Where a batch goes and who sends it: the subgraph's context (its data source, owner and the caller). */
+/** A unit or cadre a record names, which organization must hold (checked once per batch). */
+export type Reference = { field: string; unitCreditCode: string } | { field: string; cadreId: string };
+
+/** The unit a record names under `field`, if it names one. */
+export const unitRef = (field: string, code: string | null | undefined): Reference[] => (code ? [{ field, unitCreditCode: code }] : []);
+/** The cadre a record names under `field`, if it names one. */
+export const cadreRef = (field: string, id: string | null | undefined): Reference[] => (id ? [{ field, cadreId: id.toLowerCase() }] : []);
+
+/** Where a batch goes and who sends it: the subgraph's context (its data source, owner, the caller, its peers). */
 export interface PublishTarget {
   ds: DataSource;
   identity: Identity;
   owner: AgencyKind | null;
+  callPeer<T>(to: SubgraphName, query: string, variables: Record<string, unknown>): Promise<T>;
 }
 
 export interface PublishSpec<I extends PublishedRecordInput> {
@@ -88,6 +99,8 @@ export interface PublishSpec<I extends PublishedRecordInput> {
   maxItems?: number;
   /** Problems with one record; empty when valid. */
   validate: (item: I) => FieldProblem[];
+  /** Units and cadres the record names; each must exist in organization (one peer call per batch). */
+  references?: (item: I) => Reference[];
   /** Row to upsert, keyed by entity property names (not source agency or external id). */
   toRow: (item: I) => Record<string, unknown>;
   /** Runs in the same transaction after the main upsert, e.g. for child rows. */
@@ -118,6 +131,68 @@ export async function publishRecords<I extends PublishedRecordInput>(target: Pub
     throw badInput('batchKey must be 1-200 letters, digits or . _ : -', { argument: 'batchKey' });
   }
 
+  const errors = recordErrors(spec);
+  if (spec.references) errors.push(...(await referenceErrors(target, spec.items, spec.references, errors)));
+  if (errors.length) {
+    errors.sort((a, b) => a.index - b.index);
+    const first = errors.slice(0, 3).map((e) => `records[${e.index}].${e.field}: ${e.message}`).join('; ');
+    const bad = new Set(errors.map((e) => e.index)).size;
+    throw badInput(`${bad} of ${spec.items.length} records are invalid; nothing was written. ${first}`, { recordErrors: errors });
+  }
+
+  // Batches over the same records may run at once: rows are locked in one order (see
+  // upsertRows) and a transaction PostgreSQL still rolls back as a deadlock runs again.
+  // A unique index other than the external id (a unit's credit code) can only be hit
+  // by a batch racing another one past validation: repeating the batch names the record.
+  const write = () => target.ds.transaction((m) => writeBatch(m, target, spec));
+  return conflictOnDuplicate(
+    retryTransient(write, { message: `Other batches were writing the same ${spec.kind} at the same moment; nothing of this batch was written. Repeat it.` }),
+    `A record of this batch collides with one another batch wrote at the same moment; nothing was written. Repeat the batch to see which record.`,
+  );
+}
+
+/** Claims the batch key (or answers from the batch that claimed it), then writes the rows. */
+async function writeBatch<I extends PublishedRecordInput>(m: EntityManager, target: PublishTarget, spec: PublishSpec<I>): Promise<PublishResult> {
+  const meta = m.connection.getMetadata(spec.entity);
+  const batchTable = `"${meta.schema}"."publish_batch"`;
+  // An optional field sent as null is the same batch as one that leaves it out.
+  const requestHash = createHash('sha256').update(JSON.stringify(spec.items, (_k, v) => (v === null ? undefined : v))).digest('hex');
+
+  if (spec.batchKey) {
+    const claimed = await m.query(
+      `INSERT INTO ${batchTable} (agency_id, batch_key, kind, request_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (agency_id, batch_key) DO NOTHING RETURNING id`,
+      [target.identity.agencyId, spec.batchKey, spec.kind, requestHash],
+    );
+    if (claimed.length === 0) {
+      const [prior] = await m.query(`SELECT kind, request_hash, result FROM ${batchTable} WHERE agency_id = $1 AND batch_key = $2`, [
+        target.identity.agencyId,
+        spec.batchKey,
+      ]);
+      if (prior.kind !== spec.kind || prior.request_hash !== requestHash) {
+        throw hubError('CONFLICT', `batchKey ${spec.batchKey} was already used for a different batch; use a new key`, { argument: 'batchKey' });
+      }
+      return { ...(prior.result as PublishResult), replayed: true };
+    }
+  }
+  const { created, updated, ids } = await upsertRows(m, meta, target.identity.agencyId, spec);
+  if (spec.after) await spec.after(m, ids, spec.items);
+  const result: PublishResult = {
+    batchKey: spec.batchKey ?? null,
+    received: spec.items.length,
+    created,
+    updated,
+    unchanged: spec.items.length - created - updated,
+    replayed: false,
+  };
+  if (spec.batchKey) {
+    await m.query(`UPDATE ${batchTable} SET result = $3 WHERE agency_id = $1 AND batch_key = $2`, [target.identity.agencyId, spec.batchKey, result]);
+  }
+  return result;
+}
+
+/** Problems each record has on its own, and external ids repeated within the batch. */
+function recordErrors<I extends PublishedRecordInput>(spec: PublishSpec<I>): RecordError[] {
   const errors: RecordError[] = [];
   const seen = new Map<string, number>();
   spec.items.forEach((item, index) => {
@@ -128,49 +203,45 @@ export async function publishRecords<I extends PublishedRecordInput>(target: Pub
     else seen.set(externalId, index);
     for (const p of problems) errors.push({ index, externalId, field: p.field, message: p.message });
   });
-  if (errors.length) {
-    const first = errors.slice(0, 3).map((e) => `records[${e.index}].${e.field}: ${e.message}`).join('; ');
-    const bad = new Set(errors.map((e) => e.index)).size;
-    throw badInput(`${bad} of ${spec.items.length} records are invalid; nothing was written. ${first}`, { recordErrors: errors });
+  return errors;
+}
+
+const UNKNOWN_REFERENCES = `query($units: [String!]!, $cadres: [UUID!]!) {
+  unknownReferences(unitCreditCodes: $units, cadreIds: $cadres) { unitCreditCodes cadreIds }
+}`;
+
+/**
+ * The units and cadres the batch names that organization does not hold, one error per
+ * record and field, in one call to organization however large the batch. A reference
+ * whose field already has a problem is not asked about. If organization cannot be
+ * reached the batch is refused (SERVICE_UNAVAILABLE) unless it is invalid anyway.
+ */
+async function referenceErrors<I extends PublishedRecordInput>(
+  target: PublishTarget,
+  items: I[],
+  referencesOf: (item: I) => Reference[],
+  known: RecordError[],
+): Promise<RecordError[]> {
+  const flawed = new Set(known.map((e) => `${e.index}|${e.field}`));
+  const refs = items.flatMap((item, index) => referencesOf(item).filter((r) => !flawed.has(`${index}|${r.field}`)).map((ref) => ({ index, item, ref })));
+  if (!refs.length) return [];
+  const units = [...new Set(refs.flatMap(({ ref }) => ('unitCreditCode' in ref ? [ref.unitCreditCode] : [])))];
+  const cadres = [...new Set(refs.flatMap(({ ref }) => ('cadreId' in ref ? [ref.cadreId] : [])))];
+  let unknown: { unitCreditCodes: string[]; cadreIds: string[] };
+  try {
+    ({ unknownReferences: unknown } = await target.callPeer<{ unknownReferences: typeof unknown }>('organization', UNKNOWN_REFERENCES, { units, cadres }));
+  } catch (err) {
+    if (known.length) return [];
+    throw err;
   }
-
-  const meta = target.ds.getMetadata(spec.entity);
-  const batchTable = `"${meta.schema}"."publish_batch"`;
-  // An optional field sent as null is the same batch as one that leaves it out.
-  const requestHash = createHash('sha256').update(JSON.stringify(spec.items, (_k, v) => (v === null ? undefined : v))).digest('hex');
-
-  return target.ds.transaction(async (m) => {
-    if (spec.batchKey) {
-      const claimed = await m.query(
-        `INSERT INTO ${batchTable} (agency_id, batch_key, kind, request_hash) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (agency_id, batch_key) DO NOTHING RETURNING id`,
-        [target.identity.agencyId, spec.batchKey, spec.kind, requestHash],
-      );
-      if (claimed.length === 0) {
-        const [prior] = await m.query(`SELECT kind, request_hash, result FROM ${batchTable} WHERE agency_id = $1 AND batch_key = $2`, [
-          target.identity.agencyId,
-          spec.batchKey,
-        ]);
-        if (prior.kind !== spec.kind || prior.request_hash !== requestHash) {
-          throw hubError('CONFLICT', `batchKey ${spec.batchKey} was already used for a different batch; use a new key`, { argument: 'batchKey' });
-        }
-        return { ...(prior.result as PublishResult), replayed: true };
-      }
-    }
-    const { created, updated, ids } = await upsertRows(m, meta, target.identity.agencyId, spec);
-    if (spec.after) await spec.after(m, ids, spec.items);
-    const result: PublishResult = {
-      batchKey: spec.batchKey ?? null,
-      received: spec.items.length,
-      created,
-      updated,
-      unchanged: spec.items.length - created - updated,
-      replayed: false,
-    };
-    if (spec.batchKey) {
-      await m.query(`UPDATE ${batchTable} SET result = $3 WHERE agency_id = $1 AND batch_key = $2`, [target.identity.agencyId, spec.batchKey, result]);
-    }
-    return result;
+  const unknownUnits = new Set(unknown.unitCreditCodes);
+  const unknownCadres = new Set(unknown.cadreIds);
+  return refs.flatMap(({ index, item, ref }): RecordError[] => {
+    const message =
+      'unitCreditCode' in ref
+        ? unknownUnits.has(ref.unitCreditCode) && `no published unit has credit code ${ref.unitCreditCode}; the organisation department publishes units first`
+        : unknownCadres.has(ref.cadreId) && `no cadre has hub id ${ref.cadreId}`;
+    return message ? [{ index, externalId: item.externalId, field: ref.field, message }] : [];
   });
 }
 
@@ -182,7 +253,11 @@ async function upsertRows<I extends PublishedRecordInput>(
   agencyId: string,
   spec: PublishSpec<I>,
 ): Promise<{ created: number; updated: number; ids: Map<string, string> }> {
-  const rows = spec.items.map((item) => ({ ...spec.toRow(item), sourceAgencyId: agencyId, externalId: item.externalId }));
+  // In external-id order, so that batches over the same records lock their rows in the
+  // same order and wait for each other instead of deadlocking.
+  const rows = spec.items
+    .map((item) => ({ ...spec.toRow(item), sourceAgencyId: agencyId, externalId: item.externalId }))
+    .sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
   const props = Object.keys(rows[0]);
   const columns = props.map((p) => {
     const col = meta.findColumnWithPropertyName(p);

@@ -1,4 +1,16 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { isUuid } from './loaders';
+
+/** A scalar sent as a string, checked (and normalised) by `parse` whether it comes as a literal or a variable. */
+function stringScalar(name: string, description: string, parse: (value: unknown) => string, serialize: (value: unknown) => string = String): GraphQLScalarType {
+  return new GraphQLScalarType({
+    name,
+    description,
+    serialize,
+    parseValue: parse,
+    parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+  });
+}
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,16 +31,7 @@ function parseDate(value: unknown): string {
 }
 
 /** Calendar date without time zone; PostgreSQL `date` columns come back as YYYY-MM-DD strings. */
-export const DateScalar = new GraphQLScalarType({
-  name: 'Date',
-  description: 'Calendar date YYYY-MM-DD (日期)',
-  serialize: toDateString,
-  parseValue: parseDate,
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new TypeError('Date must be a string YYYY-MM-DD');
-    return parseDate(ast.value);
-  },
-});
+export const DateScalar = stringScalar('Date', 'Calendar date YYYY-MM-DD (日期)', parseDate, toDateString);
 
 const DECIMAL_RE = /^-?\d{1,13}(\.\d{1,2})?$/;
 
@@ -51,3 +54,16 @@ export const DecimalScalar = new GraphQLScalarType({
     return parseDecimal(ast.value);
   },
 });
+
+function parseUuid(value: unknown): string {
+  if (!isUuid(value)) throw new TypeError('UUID must be a hub id like "3f2b8c1e-5d4a-4b6f-9e21-7a0c9d8e6f51"');
+  // Ids are compared as strings all over the hub (maps, identity checks): one spelling.
+  return value.toLowerCase();
+}
+
+/**
+ * An id the hub generated (round, team, grant, cadre, principal, …), checked where it
+ * enters: a malformed one is refused as BAD_USER_INPUT naming the argument, never
+ * passed on to SQL. Entity `id` fields stay `ID` (they are federation keys).
+ */
+export const UUIDScalar = stringScalar('UUID', 'Hub id, a UUID such as "3f2b8c1e-5d4a-4b6f-9e21-7a0c9d8e6f51" (平台编号)', parseUuid);

@@ -12,7 +12,7 @@ import { SECTION_HEADINGS } from '../common/dossier';
 
 /** Everything the printed briefing shows; the same query a client would send, so the same permissions and audit apply. */
 const S = 'availability requests { typeName status declineReason providerAgencyName }';
-export const BRIEFING_QUERY = `query Briefing($unit: String!, $round: ID!) {
+export const BRIEFING_QUERY = `query Briefing($unit: String!, $round: UUID!) {
   preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
     round { name startDate endDate } team { name leader { name } }
     profile { ${S} unit { name creditCode kind authorisedHeadcount actualHeadcount leadershipTeam { name post } } }

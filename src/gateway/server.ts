@@ -9,6 +9,7 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { formatError } from '../common/format-error';
 import { jsonErrors } from '../common/http-errors';
+import { uuidInputPlugin } from '../common/uuid-input';
 import type { HubConfig } from '../config';
 import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
@@ -139,7 +140,7 @@ export async function createGateway(
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, costLimitPlugin(config.limits.cost), ApolloServerPluginLandingPageDisabled(), auditPlugin(accessDs), sqlCountPlugin(!config.production)],
+    plugins: [...armor.plugins, uuidInputPlugin(), costLimitPlugin(config.limits.cost), ApolloServerPluginLandingPageDisabled(), auditPlugin(accessDs), sqlCountPlugin(!config.production)],
   });
   await apollo.start();
 

@@ -4,9 +4,9 @@ import { gql, type TestHub } from './hub';
 /** Helpers for tests that publish rounds and answer their data requests, the way the office and the providers do. */
 export const PUBLISH_INSPECTORS = `mutation($records: [InspectorInput!]!) { publishInspectors(records: $records) { received } }`;
 export const PUBLISH_ROUNDS = `mutation($records: [InspectionRoundInput!]!, $batchKey: String) { publishRounds(records: $records, batchKey: $batchKey) { received replayed } }`;
-export const APPROVE = `mutation($id: ID!, $items: [ApprovalItemInput!]) { approveDataRequest(id: $id, items: $items) { id status approved { typeName effect maskStrategy grantId } } }`;
-export const DECLINE = `mutation($id: ID!, $reason: String!) { declineDataRequest(id: $id, reason: $reason) { id status declineReason } }`;
-export const REQUESTS = `query($status: DataRequestStatus, $roundId: ID, $overdue: Boolean) {
+export const APPROVE = `mutation($id: UUID!, $items: [ApprovalItemInput!]) { approveDataRequest(id: $id, items: $items) { id status approved { typeName effect maskStrategy grantId } } }`;
+export const DECLINE = `mutation($id: UUID!, $reason: String!) { declineDataRequest(id: $id, reason: $reason) { id status declineReason } }`;
+export const REQUESTS = `query($status: DataRequestStatus, $roundId: UUID, $overdue: Boolean) {
   dataRequests(status: $status, roundId: $roundId, overdue: $overdue, first: 100) { totalCount pageInfo { hasNextPage } nodes {
     id roundId teamId teamName unitCreditCode providerAgencyKind status dueDate purpose legalBasis
     items { entryId typeName fields notes }

@@ -1,4 +1,5 @@
-import { Args, ArgsType, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Role } from '../../common/agency';
 import { badInput, forbidden } from '../../common/errors';
@@ -12,10 +13,10 @@ class DisclosureAuditConnection extends Connection(DisclosureAudit) {}
 
 @ArgsType()
 class DisclosureAuditArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Entries of this principal' })
+  @Field(() => UUIDScalar, { nullable: true, description: 'Entries of this principal' })
   principalId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Entries of principals of this agency' })
+  @Field(() => UUIDScalar, { nullable: true, description: 'Entries of principals of this agency' })
   agencyId?: string;
 
   @Field(() => String, { nullable: true, description: 'Entries disclosing records of this unit (统一社会信用代码)' })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { fieldsOf } from '../../authz/catalog';
 import { SharingClass } from '../../authz/sensitivity';
 import { AgencyKind, Role } from '../../common/agency';
@@ -9,7 +10,7 @@ import { CollaborationEntry } from './collaboration.entity';
 
 @InputType({ description: 'A collaboration catalogue item to create, or to change when id is given' })
 class CollaborationEntryInput {
-  @Field(() => ID, { nullable: true }) id?: string | null;
+  @Field(() => UUIDScalar, { nullable: true }) id?: string | null;
   @Field(() => AgencyKind) providerAgencyKind: AgencyKind;
   @Field(() => String, { nullable: true }) typeName?: string | null;
   @Field(() => [String], { defaultValue: [] }) fields: string[];
@@ -60,7 +61,7 @@ export class CollaborationResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Remove a catalogue item (admins); requests already made are kept' })
-  async removeCollaborationEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+  async removeCollaborationEntry(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
     if (!ctx.identity.roles.includes(Role.ADMIN)) throw forbidden('Only admins edit the collaboration catalogue');
     if (!isUuid(id)) throw badInput('id is not a catalogue item id', { argument: 'id' });
     const { affected } = await ctx.ds.getRepository(CollaborationEntry).delete({ id });

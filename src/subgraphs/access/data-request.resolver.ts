@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { Connection, PageArgs, pageSize, rootPage, sql, type Page, type SqlPart } from '../../common/paging';
 import { IsNull, type EntityManager } from 'typeorm';
 import { fieldsOf } from '../../authz/catalog';
@@ -21,7 +22,7 @@ class DataRequestConnection extends Connection(DataRequest) {}
 @ArgsType()
 class DataRequestArgs extends PageArgs {
   @Field(() => DataRequestStatus, { nullable: true }) status?: DataRequestStatus;
-  @Field(() => ID, { nullable: true }) roundId?: string;
+  @Field(() => UUIDScalar, { nullable: true }) roundId?: string;
   @Field(() => String, { nullable: true }) unitCreditCode?: string;
   @Field({ defaultValue: false, description: 'Only PENDING requests past their due date (逾期未复)' }) overdue: boolean;
 }
@@ -91,7 +92,7 @@ export class DataRequestResolver {
 
   @Mutation(() => DataRequest, { description: 'Approve a data request (同意协查): as asked, or fewer fields, or masked; creates the grants' })
   async approveDataRequest(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UUIDScalar) id: string,
     @Arg('items', () => [ApprovalItemInput], { nullable: true, description: 'Omitted: everything as requested, in clear; an empty list is refused (decline instead)' }) items: ApprovalItemInput[] | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DataRequest> {
@@ -106,7 +107,7 @@ export class DataRequestResolver {
   }
 
   @Mutation(() => DataRequest, { description: 'Decline a data request (拒绝协查) with a reason the inspection office will read' })
-  async declineDataRequest(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext): Promise<DataRequest> {
+  async declineDataRequest(@Arg('id', () => UUIDScalar) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext): Promise<DataRequest> {
     if (reason.trim().length < 4 || reason.length > 2000) throw badInput('reason: say why, in 4 to 2,000 characters', { argument: 'reason' });
     return ctx.ds.transaction(async (m) => {
       const request = await loadPending(m, id, ctx.identity);
@@ -125,7 +126,7 @@ export class DataRequestResolver {
     description: 'Approve a catalogue item for every round in advance (常态化授权): officers of the providing agency; later requests for it are answered at once',
   })
   async createStandingApproval(
-    @Arg('entryId', () => ID) entryId: string,
+    @Arg('entryId', () => UUIDScalar) entryId: string,
     @Arg('effect', () => GrantEffect, { defaultValue: GrantEffect.ALLOW }) effect: GrantEffect,
     @Arg('maskStrategy', () => MaskStrategy, { nullable: true }) maskStrategy: MaskStrategy | null,
     @Ctx() ctx: SubgraphContext,
@@ -149,7 +150,7 @@ export class DataRequestResolver {
   }
 
   @Mutation(() => StandingApproval, { description: 'End a standing approval; requests already approved keep their grants' })
-  async revokeStandingApproval(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<StandingApproval> {
+  async revokeStandingApproval(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext): Promise<StandingApproval> {
     if (!isUuid(id)) throw badInput('id is not a standing approval id', { argument: 'id' });
     if (!ctx.identity.roles.includes(Role.AGENCY_OFFICER)) throw forbidden('Only officers of its agency end a standing approval');
     const repo = ctx.ds.getRepository(StandingApproval);

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { CatalogEntry } from '../../authz/catalog';
 import type { Identity } from '../../common/identity';
@@ -71,7 +72,7 @@ export class GrantResolver {
   }
 
   @Mutation(() => Grant, { description: 'Narrow a grant (收窄授权): fewer fields or units, an earlier end, or MASK instead of ALLOW' })
-  async narrowGrant(@Arg('id', () => ID) id: string, @Arg('input', () => NarrowGrantInput) input: NarrowGrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
+  async narrowGrant(@Arg('id', () => UUIDScalar) id: string, @Arg('input', () => NarrowGrantInput) input: NarrowGrantInput, @Ctx() ctx: SubgraphContext): Promise<Grant> {
     return ctx.ds.transaction(async (m) => {
       const { grant, fields: catalogFields } = await loadForChange(m, id, ctx.identity);
       const before = { ...grant };
@@ -85,7 +86,7 @@ export class GrantResolver {
   }
 
   @Mutation(() => Grant, { description: 'Revoke a grant at once (撤销授权)' })
-  async revokeGrant(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Grant> {
+  async revokeGrant(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext): Promise<Grant> {
     return ctx.ds.transaction(async (m) => {
       const { grant } = await loadForChange(m, id, ctx.identity);
       // loadForChange locked it and found it live and the caller's to manage.
@@ -123,7 +124,7 @@ export class GrantResolver {
   }
 
   @Query(() => [GrantChange], { description: 'Every change of a grant, oldest first (授权变更记录)' })
-  async grantHistory(@Arg('grantId', () => ID) grantId: string, @Ctx() ctx: SubgraphContext): Promise<GrantChange[]> {
+  async grantHistory(@Arg('grantId', () => UUIDScalar) grantId: string, @Ctx() ctx: SubgraphContext): Promise<GrantChange[]> {
     await loadManaged(ctx.ds, grantId, ctx.identity, false);
     return ctx.ds.getRepository(GrantChange).find({ where: { grantId }, order: { changedAt: 'ASC' } });
   }

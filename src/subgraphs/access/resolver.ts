@@ -1,5 +1,6 @@
 import { randomBytes, createHash } from 'node:crypto';
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { In } from 'typeorm';
 import { Role } from '../../common/agency';
 import { badInput, forbidden } from '../../common/errors';
@@ -45,7 +46,7 @@ export class PrincipalResolver {
   }
 
   @Query(() => [Principal], { description: 'Principals of an agency (admins only)' })
-  principals(@Arg('agencyId', () => ID) agencyId: string, @Ctx() ctx: SubgraphContext): Promise<Principal[]> {
+  principals(@Arg('agencyId', () => UUIDScalar) agencyId: string, @Ctx() ctx: SubgraphContext): Promise<Principal[]> {
     requireAdmin(ctx);
     if (!isUuid(agencyId)) throw badInput('agencyId is not an agency id', { argument: 'agencyId' });
     return ctx.ds.getRepository(Principal).find({ where: { agencyId }, order: { login: 'ASC' } });
@@ -53,7 +54,7 @@ export class PrincipalResolver {
 
   @Mutation(() => IssuedApiKey, { description: 'Register an agency system and issue its API key (admins only)' })
   async createAgencySystem(
-    @Arg('agencyId', () => ID) agencyId: string,
+    @Arg('agencyId', () => UUIDScalar) agencyId: string,
     @Arg('login') login: string,
     @Arg('name') name: string,
     @Ctx() ctx: SubgraphContext,

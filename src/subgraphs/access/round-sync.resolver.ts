@@ -1,4 +1,5 @@
-import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { forbidden } from '../../common/errors';
 import type { SubgraphContext } from '../types';
 import { alignRounds } from './round-alignment';
@@ -6,7 +7,7 @@ import { alignRounds } from './round-alignment';
 @Directive('@inaccessible')
 @InputType({ description: 'A team member who has a hub login, with what ties them to units (for recusal)' })
 class MemberSyncInput {
-  @Field(() => ID) principalId: string;
+  @Field(() => UUIDScalar) principalId: string;
   @Field() homeRegionCode: string;
   @Field(() => String, { nullable: true }) currentEmployerCreditCode?: string | null;
   @Field(() => [String]) pastEmployerCreditCodes: string[];
@@ -15,7 +16,7 @@ class MemberSyncInput {
 @Directive('@inaccessible')
 @InputType()
 class TeamSyncInput {
-  @Field(() => ID) id: string;
+  @Field(() => UUIDScalar) id: string;
   @Field() name: string;
   @Field(() => [String]) unitCreditCodes: string[];
   @Field(() => [MemberSyncInput]) members: MemberSyncInput[];
@@ -24,7 +25,7 @@ class TeamSyncInput {
 @Directive('@inaccessible')
 @InputType({ description: 'A round as the inspection subgraph holds it after publishing' })
 class RoundSyncInput {
-  @Field(() => ID) id: string;
+  @Field(() => UUIDScalar) id: string;
   @Field() name: string;
   @Field() status: string;
   @Field() startDate: string;

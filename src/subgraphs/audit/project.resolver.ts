@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { Conditional, Open } from '../../authz/sensitivity';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
@@ -11,7 +12,7 @@ import { CadreRef, UnitRef, cadreRef, unitRef } from './refs';
 @Resolver(() => AuditProject)
 export class AuditProjectResolver {
   @Query(() => AuditProject, { nullable: true, description: 'One audit project by hub id (审计项目)' })
-  auditProject(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  auditProject(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext) {
     if (!isUuid(id)) throw badInput('id is not an audit project id', { argument: 'id' });
     return projectsById(ctx).load(id);
   }

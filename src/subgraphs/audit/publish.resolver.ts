@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { creditCodeProblem } from '../../common/codes';
-import { isUuid } from '../../common/loaders';
-import { PublishedRecordInput, PublishResult, publishRecords, type FieldProblem, BatchKeyArg } from '../../common/publish';
-import { DateScalar, DecimalScalar } from '../../common/scalars';
+import { cadreRef, PublishedRecordInput, PublishResult, publishRecords, type FieldProblem, BatchKeyArg, unitRef } from '../../common/publish';
+import { DateScalar, DecimalScalar, UUIDScalar } from '../../common/scalars';
 import { dateOrderProblem, enumProblem, lengthProblem, pastDateProblem, problems } from '../../common/validate';
 import type { SubgraphContext } from '../types';
 import { AuditKind, CADRE_AUDITS, FindingCategory, FindingSeverity, RectificationStatus } from './enums';
@@ -30,7 +29,7 @@ class AuditProjectInput extends PublishedRecordInput {
   @Field(() => DateScalar) periodEnd: string;
   @Field(() => DateScalar, { description: 'Not before periodEnd' }) reportDate: string;
   @Field({ description: '统一社会信用代码 of the audited unit' }) auditedUnitCreditCode: string;
-  @Field(() => ID, { nullable: true, description: 'Hub id of the audited cadre; required for ECONOMIC_RESPONSIBILITY and DEPARTURE audits' })
+  @Field(() => UUIDScalar, { nullable: true, description: 'Hub id of the audited cadre; required for ECONOMIC_RESPONSIBILITY and DEPARTURE audits' })
   auditedCadreId?: string | null;
   @Field(() => [AuditFindingInput], { defaultValue: [] }) findings: AuditFindingInput[];
 }
@@ -72,16 +71,7 @@ function projectProblems(r: AuditProjectInput): FieldProblem[] {
       ['periodEnd', pastDateProblem(r.periodEnd) ?? dateOrderProblem(r.periodStart, r.periodEnd, 'periodStart')],
       ['reportDate', pastDateProblem(r.reportDate) ?? dateOrderProblem(r.periodEnd, r.reportDate, 'periodEnd')],
       ['auditedUnitCreditCode', creditCodeProblem(r.auditedUnitCreditCode)],
-      [
-        'auditedCadreId',
-        r.auditedCadreId
-          ? isUuid(r.auditedCadreId)
-            ? null
-            : 'must be the hub id of a cadre'
-          : CADRE_AUDITS.includes(r.kind)
-            ? `is required for ${CADRE_AUDITS.join(' and ')} audits`
-            : null,
-      ],
+      ['auditedCadreId', !r.auditedCadreId && CADRE_AUDITS.includes(r.kind) ? `is required for ${CADRE_AUDITS.join(' and ')} audits` : null],
       ['findings', r.findings.length > MAX_FINDINGS ? `a project holds at most ${MAX_FINDINGS} findings` : null],
     ),
     ...r.findings.flatMap((f, i) =>
@@ -110,6 +100,7 @@ export class AuditPublishResolver {
       batchKey,
       items: records,
       validate: projectProblems,
+      references: (r) => [...unitRef('auditedUnitCreditCode', r.auditedUnitCreditCode), ...cadreRef('auditedCadreId', r.auditedCadreId)],
       toRow: (r) => ({
         title: r.title.trim(),
         kind: r.kind,

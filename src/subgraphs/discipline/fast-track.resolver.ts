@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { AgencyKind } from '../../common/agency';
 import { forbidden } from '../../common/errors';
 import type { SubgraphContext } from '../types';
@@ -8,7 +9,7 @@ import { ClueSource, ClueStatus, DisposalMethod } from './enums';
 @Directive('@inaccessible')
 @InputType({ description: 'A fast-track clue as the inspection subgraph holds it after a commission step' })
 class FastTrackMirrorInput {
-  @Field(() => ID) fastTrackClueId: string;
+  @Field(() => UUIDScalar) fastTrackClueId: string;
   @Field() unitCreditCode: string;
   @Field() summary: string;
   @Field() details: string;

@@ -1,13 +1,13 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { PublishedRecordInput } from '../../common/publish';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar, UUIDScalar } from '../../common/scalars';
 import { ClueSource, ClueStatus, DisposalMethod, SanctionKind, SanctionLevel } from './enums';
 
 @InputType({ description: 'A problem clue as the discipline commission publishes it (发布问题线索)' })
 export class ClueInput extends PublishedRecordInput {
   @Field(() => ClueSource) source: ClueSource;
   @Field({ description: '统一社会信用代码 of the unit the clue concerns' }) subjectUnitCreditCode: string;
-  @Field(() => ID, { nullable: true, description: 'Hub id of the cadre the clue concerns, if one is named' }) subjectCadreId?: string | null;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Hub id of the cadre the clue concerns, if one is named' }) subjectCadreId?: string | null;
   @Field({ description: 'Summary, at most 500 characters' }) summary: string;
   @Field(() => String, { nullable: true, description: 'Details, at most 5000 characters' }) details?: string | null;
   @Field(() => DateScalar) receivedDate: string;
@@ -19,7 +19,7 @@ export class ClueInput extends PublishedRecordInput {
 
 @InputType({ description: 'A sanction as the discipline commission publishes it (发布处分信息)' })
 export class SanctionInput extends PublishedRecordInput {
-  @Field(() => ID, { description: 'Hub id of the cadre sanctioned' }) cadreId: string;
+  @Field(() => UUIDScalar, { description: 'Hub id of the cadre sanctioned' }) cadreId: string;
   @Field({ description: '统一社会信用代码 of the unit the cadre served in' }) unitCreditCode: string;
   @Field(() => SanctionKind) kind: SanctionKind;
   @Field(() => SanctionLevel, { description: 'Must be a level of the given kind' }) level: SanctionLevel;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { groupByKey } from '../../common/loaders';
-import { PublishResult, publishRecords, BatchKeyArg } from '../../common/publish';
+import { cadreRef, PublishResult, publishRecords, BatchKeyArg, unitRef } from '../../common/publish';
 import type { SubgraphContext } from '../types';
 import { ProblemClue } from './clue.entity';
 import { ClueInput, SanctionInput, StationedGroupInput } from './inputs';
@@ -23,6 +23,7 @@ export class DisciplinePublishResolver {
       batchKey,
       items: records,
       validate: clueProblems,
+      references: (r) => [...unitRef('subjectUnitCreditCode', r.subjectUnitCreditCode), ...cadreRef('subjectCadreId', r.subjectCadreId)],
       toRow: (r) => ({
         source: r.source,
         unitCreditCode: r.subjectUnitCreditCode,
@@ -50,6 +51,7 @@ export class DisciplinePublishResolver {
       batchKey,
       items: records,
       validate: sanctionProblems,
+      references: (r) => [...unitRef('unitCreditCode', r.unitCreditCode), ...cadreRef('cadreId', r.cadreId)],
       toRow: (r) => ({
         cadreId: r.cadreId.toLowerCase(),
         unitCreditCode: r.unitCreditCode,
@@ -73,6 +75,7 @@ export class DisciplinePublishResolver {
       batchKey,
       items: records,
       validate: stationedGroupProblems,
+      references: (r) => r.supervisedUnitCreditCodes.flatMap((code, i) => unitRef(`supervisedUnitCreditCodes[${i}]`, code)),
       toRow: (r) => ({
         name: r.name.trim(),
         leaderName: r.leaderName.trim(),

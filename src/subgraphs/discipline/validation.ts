@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import { creditCodeProblem } from '../../common/codes';
-import { isUuid } from '../../common/loaders';
 import type { FieldProblem } from '../../common/publish';
 import { dateOrderProblem, enumProblem, lengthProblem, pastDateProblem, problems } from '../../common/validate';
 import { ClueSource, ClueStatus, DisposalMethod, LEVELS_BY_KIND, SanctionKind, SanctionLevel } from './enums';
 import type { ClueInput, SanctionInput, StationedGroupInput } from './inputs';
-
-const cadreIdProblem = (id: string | null | undefined, required: boolean) =>
-  !id ? (required ? 'is required' : null) : isUuid(id) ? null : 'must be the hub id (a uuid) of a cadre';
 
 const optionalText = (value: string | null | undefined, max: number) => (value ? lengthProblem(value, 0, max) : null);
 
@@ -19,7 +15,6 @@ export function clueProblems(r: ClueInput): FieldProblem[] {
   return problems(
     ['source', enumProblem(r.source, ClueSource)],
     ['subjectUnitCreditCode', creditCodeProblem(r.subjectUnitCreditCode)],
-    ['subjectCadreId', cadreIdProblem(r.subjectCadreId, false)],
     ['summary', lengthProblem(r.summary, 1, 500)],
     ['details', optionalText(r.details, 5000)],
     ['receivedDate', pastDateProblem(r.receivedDate)],
@@ -48,7 +43,6 @@ export function clueProblems(r: ClueInput): FieldProblem[] {
 export function sanctionProblems(r: SanctionInput): FieldProblem[] {
   const levels = LEVELS_BY_KIND[r.kind];
   return problems(
-    ['cadreId', cadreIdProblem(r.cadreId, true)],
     ['unitCreditCode', creditCodeProblem(r.unitCreditCode)],
     ['kind', enumProblem(r.kind, SanctionKind)],
     [

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { Open } from '../../authz/sensitivity';
 import { AgencyKind, Role } from '../../common/agency';
 import { creditCodeProblem } from '../../common/codes';
@@ -34,7 +35,7 @@ export class DossierResolver {
       'Pre-inspection dossier (巡前材料) of a unit the round inspects, in one query: profile and staffing, leadership, petitions, clues, sanctions, supervision, audits, earlier inspections. ' +
       'For the inspection office and its teams; each section states its availability and the requests and grants behind it.',
   })
-  async preInspectionDossier(@Arg('unitCreditCode') unitCreditCode: string, @Arg('roundId', () => ID) roundId: string, @Ctx() ctx: SubgraphContext): Promise<Dossier> {
+  async preInspectionDossier(@Arg('unitCreditCode') unitCreditCode: string, @Arg('roundId', () => UUIDScalar) roundId: string, @Ctx() ctx: SubgraphContext): Promise<Dossier> {
     if (ctx.identity.agencyKind !== AgencyKind.INSPECTION_OFFICE && !ctx.identity.roles.includes(Role.ADMIN)) {
       throw forbidden('Pre-inspection dossiers are for the inspection office and its teams');
     }

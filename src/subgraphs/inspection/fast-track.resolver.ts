@@ -1,5 +1,5 @@
 import { chinaDate } from '../../common/dates';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { Open } from '../../authz/sensitivity';
 import { AgencyKind, Role } from '../../common/agency';
@@ -8,7 +8,7 @@ import { badInput, forbidden, hubError } from '../../common/errors';
 import type { Identity } from '../../common/identity';
 import { isUuid } from '../../common/loaders';
 import { Connection, PageArgs, pageSize, rootPage, sql, type Page, type SqlPart } from '../../common/paging';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar, UUIDScalar } from '../../common/scalars';
 import { lengthProblem, pastDateProblem } from '../../common/validate';
 import type { SubgraphContext } from '../types';
 import { RoundStatus } from './enums';
@@ -31,9 +31,9 @@ const NEXT: Record<FastTrackStatus, FastTrackStatus[]> = {
 
 @InputType({ description: 'A clue found during a round (巡察中发现的问题线索)' })
 class FastTrackClueInput {
-  @Field(() => ID) roundId: string;
+  @Field(() => UUIDScalar) roundId: string;
   @Field({ description: '统一社会信用代码 of a unit the recording team inspects' }) unitCreditCode: string;
-  @Field(() => ID, { nullable: true, description: 'Hub id of the cadre concerned, if any' }) cadreId?: string | null;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Hub id of the cadre concerned, if any' }) cadreId?: string | null;
   @Field() summary: string;
   @Field() details: string;
   @Field(() => [String], { defaultValue: [], description: 'References to evidence held by the team (证据材料编号)' }) evidenceRefs: string[];
@@ -44,7 +44,7 @@ class FastTrackClueInput {
 
 @ArgsType()
 class FastTrackArgs extends PageArgs {
-  @Field(() => ID, { nullable: true }) roundId?: string;
+  @Field(() => UUIDScalar, { nullable: true }) roundId?: string;
   @Field(() => FastTrackStatus, { nullable: true }) status?: FastTrackStatus;
 }
 
@@ -179,7 +179,7 @@ export class FastTrackResolver {
   @Mutation(() => FastTrackClue, {
     description: "Record an opinion in joint review (联席研判): the team leader for the team, a commission officer for the commission; with both, the clue is REVIEWED",
   })
-  async recordClueOpinion(@Arg('id', () => ID) id: string, @Arg('opinion') opinion: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
+  async recordClueOpinion(@Arg('id', () => UUIDScalar) id: string, @Arg('opinion') opinion: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
     if (lengthProblem(opinion, 2, 4000)) throw badInput('opinion: 2 to 4,000 characters', { argument: 'opinion' });
     return ctx.ds.transaction(async (m) => {
       const clue = await load(m, id);
@@ -203,21 +203,21 @@ export class FastTrackResolver {
   }
 
   @Mutation(() => FastTrackClue, { description: "Accept the transfer (接收移交): the commission's case supervision office; the clue becomes a problem clue of the discipline subgraph" })
-  acceptClueTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
+  acceptClueTransfer(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
     return this.step(ctx, id, FastTrackStatus.TRANSFERRED, 'accept the transfer', 'TRANSFER', [Role.CASE_SUPERVISION], (clue) => {
       clue.transferredAt = new Date();
     });
   }
 
   @Mutation(() => FastTrackClue, { description: 'Dispose of a transferred clue (线索处置) by one of the four methods: commission officers' })
-  disposeClue(@Arg('id', () => ID) id: string, @Arg('method', () => DisposalMethod) method: DisposalMethod, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
+  disposeClue(@Arg('id', () => UUIDScalar) id: string, @Arg('method', () => DisposalMethod) method: DisposalMethod, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
     return this.step(ctx, id, FastTrackStatus.DISPOSED, 'dispose of it', 'DISPOSE', [Role.AGENCY_OFFICER, Role.CASE_SUPERVISION], (clue) => {
       clue.disposalMethod = method;
     });
   }
 
   @Mutation(() => FastTrackClue, { description: 'File a case (立案) after preliminary verification: commission officers' })
-  fileClueCase(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
+  fileClueCase(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
     return this.step(ctx, id, FastTrackStatus.FILED, 'file a case', 'FILE', [Role.AGENCY_OFFICER, Role.CASE_SUPERVISION], (clue) => {
       if (clue.disposalMethod !== DisposalMethod.PRELIMINARY_VERIFICATION) {
         throw badInput(`A case is filed after preliminary verification (初步核实); this clue was disposed of by ${clue.disposalMethod}`);
@@ -227,7 +227,7 @@ export class FastTrackResolver {
   }
 
   @Mutation(() => FastTrackClue, { description: 'Close the clue (办结) with the result fed back to the inspection office: commission officers' })
-  closeClue(@Arg('id', () => ID) id: string, @Arg('result') result: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
+  closeClue(@Arg('id', () => UUIDScalar) id: string, @Arg('result') result: string, @Ctx() ctx: SubgraphContext): Promise<FastTrackClue> {
     if (lengthProblem(result, 2, 4000)) throw badInput('result: 2 to 4,000 characters', { argument: 'result' });
     return this.step(ctx, id, FastTrackStatus.CLOSED, 'close it', 'CLOSE', [Role.AGENCY_OFFICER, Role.CASE_SUPERVISION], (clue) => {
       clue.closedAt = new Date();

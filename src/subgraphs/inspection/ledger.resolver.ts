@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { scopeClause } from '../../authz/scope';
 import { Open } from '../../authz/sensitivity';
 import { AgencyKind, Role } from '../../common/agency';
@@ -17,7 +18,7 @@ import { InspectionRound } from './round.entity';
 
 @ArgsType()
 class LedgerArgs {
-  @Field(() => ID, { nullable: true, description: 'Only items of findings of this round' }) roundId?: string;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Only items of findings of this round' }) roundId?: string;
   @Field(() => RectificationStatus, { nullable: true, description: 'Only items in this status (OVERDUE: past the deadline and not done)' }) status?: RectificationStatus;
 }
 
@@ -97,7 +98,7 @@ export class ItemFindingResolver {
   @Mutation(() => RectificationItem, {
     description: 'Verify a DONE item (监督验收销号): officers of the discipline commission; it stays VERIFIED whatever the office republishes',
   })
-  async verifyRectificationItem(@Arg('id', () => ID) id: string, @Arg('note') note: string, @Ctx() ctx: SubgraphContext): Promise<RectificationItem> {
+  async verifyRectificationItem(@Arg('id', () => UUIDScalar) id: string, @Arg('note') note: string, @Ctx() ctx: SubgraphContext): Promise<RectificationItem> {
     const { identity } = ctx;
     if (identity.agencyKind !== AgencyKind.DISCIPLINE_COMMISSION || !identity.roles.some((r) => r === Role.AGENCY_OFFICER || r === Role.CASE_SUPERVISION)) {
       throw forbidden('Rectification is verified by officers of the discipline commission (纪检监察机关)');

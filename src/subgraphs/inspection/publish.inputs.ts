@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { PublishedRecordInput } from '../../common/publish';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar, UUIDScalar } from '../../common/scalars';
 import { FindingCategory, FindingSeverity, InspectionKind, InspectionMode, RectificationStatus, RoundStatus } from './enums';
 
 @InputType({ description: 'A member of the talent pool (巡察人才库成员) as the inspection office publishes it' })
@@ -11,7 +11,7 @@ export class InspectorInput extends PublishedRecordInput {
   @Field(() => String, { nullable: true, description: '统一社会信用代码 of the current employer' }) currentEmployerCreditCode?: string | null;
   @Field(() => [String], { defaultValue: [], description: '统一社会信用代码 of former employers' }) pastEmployerCreditCodes: string[];
   @Field({ description: '公民身份号码, 18 characters with check digit' }) residentId: string;
-  @Field(() => ID, { nullable: true, description: 'Hub id of the principal the inspector logs in as: their team grants and recusal follow it' }) principalId?: string | null;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Hub id of the principal the inspector logs in as: their team grants and recusal follow it' }) principalId?: string | null;
 }
 
 @InputType({ description: 'A team (巡察组) inside its round; inspectors are named by their external ids in the talent pool' })
@@ -37,7 +37,7 @@ export class InspectionRoundInput extends PublishedRecordInput {
 export class RectificationItemInput {
   @Field() measures: string;
   @Field() responsibleUnitCreditCode: string;
-  @Field(() => ID, { nullable: true, description: 'Hub id of the responsible cadre' }) responsibleCadreId?: string | null;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Hub id of the responsible cadre' }) responsibleCadreId?: string | null;
   @Field(() => DateScalar) deadline: string;
   @Field(() => RectificationStatus, { description: 'OPEN, IN_PROGRESS, DONE or VERIFIED (OVERDUE is derived from the deadline)' }) status: RectificationStatus;
   @Field(() => String, { nullable: true, description: 'Required once VERIFIED' }) evidence?: string | null;

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { creditCodeProblem, regionCodeProblem, residentIdProblem } from '../../common/codes';
-import { isUuid } from '../../common/loaders';
-import { assertMayPublish, PublishResult, publishRecords, type FieldProblem, BatchKeyArg } from '../../common/publish';
+import { assertMayPublish, cadreRef, PublishResult, publishRecords, type FieldProblem, type Reference, BatchKeyArg, unitRef } from '../../common/publish';
 import { dateOrderProblem, enumProblem, lengthProblem, pastDateProblem, problems, rangeProblem } from '../../common/validate';
 import type { SubgraphContext } from '../types';
 import { FindingCategory, FindingSeverity, InspectionKind, InspectionMode, PUBLISHABLE_RECTIFICATION_STATUSES, RectificationStatus, RoundStatus } from './enums';
@@ -51,7 +50,6 @@ export class InspectionPublishResolver {
           ['currentEmployerCreditCode', r.currentEmployerCreditCode ? creditCodeProblem(r.currentEmployerCreditCode) : null],
           ['pastEmployerCreditCodes', r.pastEmployerCreditCodes.length > 20 ? 'at most 20 former employers' : null],
           ['residentId', residentIdProblem(r.residentId)],
-          ['principalId', r.principalId && !isUuid(r.principalId) ? 'must be the hub id (uuid) of a principal' : null],
         ),
         ...r.skills.flatMap((s, i) =>
           problems([`skills[${i}]`, lengthProblem(s, 1, 20) ?? (r.skills.indexOf(s) < i ? `repeats skills[${r.skills.indexOf(s)}]` : null)]),
@@ -102,6 +100,7 @@ export class InspectionPublishResolver {
       batchKey,
       items: records,
       validate: (r) => validateRound(r, inspectors),
+      references: (r) => r.teams.flatMap((t, ti) => t.unitCreditCodes.flatMap((code, ui) => unitRef(`teams[${ti}].unitCreditCodes[${ui}]`, code))),
       toRow: (r) => ({
         name: r.name.trim(),
         kind: r.kind,
@@ -133,6 +132,7 @@ export class InspectionPublishResolver {
       batchKey,
       items: records,
       validate: (r) => validateFinding(r, rounds),
+      references: findingReferences,
       toRow: (r) => ({
         roundId: rounds.get(r.roundExternalId)!.id,
         unitCreditCode: r.unitCreditCode,
@@ -209,6 +209,16 @@ function validateFinding(f: InspectionFindingInput, rounds: Map<string, KnownRou
   return out;
 }
 
+function findingReferences(f: InspectionFindingInput): Reference[] {
+  return [
+    ...unitRef('unitCreditCode', f.unitCreditCode),
+    ...f.rectificationItems.flatMap((item, i) => [
+      ...unitRef(`rectificationItems[${i}].responsibleUnitCreditCode`, item.responsibleUnitCreditCode),
+      ...cadreRef(`rectificationItems[${i}].responsibleCadreId`, item.responsibleCadreId),
+    ]),
+  ];
+}
+
 function validateItem(item: RectificationItemInput, at: string, roundStart: string | undefined): FieldProblem[] {
   const verified = item.status === RectificationStatus.VERIFIED;
   const statusProblem =
@@ -223,7 +233,6 @@ function validateItem(item: RectificationItemInput, at: string, roundStart: stri
   return problems(
     [`${at}.measures`, lengthProblem(item.measures, 1, 4000)],
     [`${at}.responsibleUnitCreditCode`, creditCodeProblem(item.responsibleUnitCreditCode)],
-    [`${at}.responsibleCadreId`, item.responsibleCadreId && !isUuid(item.responsibleCadreId) ? 'must be the hub id (uuid) of a cadre' : null],
     [`${at}.deadline`, sinceProblem(item.deadline) ?? dateOrderProblem(roundStart, item.deadline, "the round's startDate")],
     [`${at}.status`, statusProblem],
     [`${at}.evidence`, item.evidence ? lengthProblem(item.evidence, 1, 4000) : verified ? 'a VERIFIED item needs its evidence (佐证材料)' : null],

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { Conditional, Open } from '../../authz/sensitivity';
 import { creditCodeProblem } from '../../common/codes';
 import { badInput, conflictOnDuplicate, forbidden, hubError } from '../../common/errors';
@@ -125,8 +126,8 @@ export class RecusalResolver {
     description: 'Keep a flagged member on the team with a justification (回避例外): recorded, never erased; the member still sees none of the unit’s CONDITIONAL data',
   })
   async overrideRecusal(
-    @Arg('teamId', () => ID) teamId: string,
-    @Arg('inspectorId', () => ID) inspectorId: string,
+    @Arg('teamId', () => UUIDScalar) teamId: string,
+    @Arg('inspectorId', () => UUIDScalar) inspectorId: string,
     @Arg('unitCreditCode') unitCreditCode: string,
     @Arg('justification') justification: string,
     @Ctx() ctx: SubgraphContext,
@@ -160,7 +161,7 @@ export class CrossPlanResolver {
   })
   async planCrossInspection(
     @Arg('zone', () => [String], { description: 'Region codes of the zone (协作片区), e.g. ["990102", "990103"]' }) zone: string[],
-    @Arg('roundId', () => ID) roundId: string,
+    @Arg('roundId', () => UUIDScalar) roundId: string,
     @Arg('unitCreditCodes', () => [String], { nullable: true }) unitCreditCodes: string[] | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CrossInspectionPlan> {

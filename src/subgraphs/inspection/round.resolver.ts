@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
 import { Connection, PageArgs, pageSize, rootPage, sql, type Page } from '../../common/paging';
@@ -33,7 +34,7 @@ export class RoundResolver {
   }
 
   @Query(() => InspectionRound, { nullable: true, description: 'One inspection round by hub id' })
-  round(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  round(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext) {
     if (!isUuid(id)) throw badInput('id is not a round id', { argument: 'id' });
     return roundsById(ctx).load(id);
   }

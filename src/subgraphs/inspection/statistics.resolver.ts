@@ -1,18 +1,18 @@
-import { Args, ArgsType, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { scopeClause } from '../../authz/scope';
 import { Open } from '../../authz/sensitivity';
 import { regionPrefix } from '../../common/codes';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar, UUIDScalar } from '../../common/scalars';
 import type { SubgraphContext } from '../types';
 import { RECTIFIED_STATUSES, rectifiedSql } from './enums';
 import { seesFastTrack } from './fast-track.resolver';
 
 @ArgsType()
 class StatisticsArgs {
-  @Field(() => ID, { nullable: true }) roundId?: string;
-  @Field(() => ID, { nullable: true }) teamId?: string;
+  @Field(() => UUIDScalar, { nullable: true }) roundId?: string;
+  @Field(() => UUIDScalar, { nullable: true }) teamId?: string;
   @Field(() => String, { nullable: true, description: 'Region code: units registered there (city, district)' }) regionCode?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Clues found, and rounds started, on or after' }) from?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Clues found, and rounds started, on or before' }) to?: string;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
 import type { SubgraphContext } from '../types';
@@ -11,7 +12,7 @@ import { Open } from '../../authz/sensitivity';
 @Resolver(() => Cadre)
 export class CadreResolver {
   @Query(() => Cadre, { nullable: true, description: 'One cadre by hub id' })
-  cadre(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  cadre(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext) {
     if (!isUuid(id)) throw badInput('id is not a cadre id', { argument: 'id' });
     return cadresById(ctx).load(id);
   }

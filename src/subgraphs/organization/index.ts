@@ -8,6 +8,7 @@ import { CadreResolver } from './cadre.resolver';
 import { cadresById, unitsByCreditCode, unitsById } from './loaders';
 import { CadrePosting } from './posting.entity';
 import { OrganizationPublishResolver } from './publish.resolver';
+import { ReferenceResolver } from './reference.resolver';
 import { Region } from './region.entity';
 import { RegionResolver } from './region.resolver';
 import { seedOrganization } from './seed';
@@ -33,7 +34,7 @@ export const organization: SubgraphModule = {
   owner: AgencyKind.ORGANIZATION_DEPARTMENT,
   entities: [Region, InspectedUnit, Cadre, CadrePosting, publishBatchEntity('organization')],
   migrations,
-  resolvers: [UnitResolver, CadreResolver, RegionResolver, OrganizationPublishResolver, OrganizationDossierResolver],
+  resolvers: [UnitResolver, CadreResolver, RegionResolver, OrganizationPublishResolver, OrganizationDossierResolver, ReferenceResolver],
   orphanedTypes: [OrganizationDossierRef],
   referenceResolvers: {
     InspectedUnit: {

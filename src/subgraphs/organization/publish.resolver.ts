@@ -172,6 +172,10 @@ export class OrganizationPublishResolver {
  */
 async function linkParents(m: EntityManager, ids: string[], items: UnitInput[]): Promise<void> {
   const table = 'organization.inspected_unit';
+  // Two batches could each pass the cycle check alone and close a cycle together (A under B
+  // in one, B under A in the other): parents are linked and checked one batch at a time.
+  // Held only from here to the commit, after the batch's own rows are locked.
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext('organization.inspected_unit.parents'))`);
   await m.query(
     `UPDATE ${table} u SET parent_unit_id = p.id
        FROM ${table} x LEFT JOIN ${table} p ON p.credit_code = x.parent_credit_code

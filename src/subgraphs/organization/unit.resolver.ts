@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
 import { Connection, PageArgs, pageSize, pagesByParent, rootPage, sql, type Page } from '../../common/paging';
@@ -30,7 +31,7 @@ class UnitFilterArgs extends PageArgs {
 @Resolver(() => InspectedUnit)
 export class UnitResolver {
   @Query(() => InspectedUnit, { nullable: true, description: 'One inspected unit by its hub id' })
-  unit(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<InspectedUnit | null> {
+  unit(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext): Promise<InspectedUnit | null> {
     if (!isUuid(id)) throw badInput('id is not a unit id', { argument: 'id' });
     return unitsById(ctx).load(id);
   }

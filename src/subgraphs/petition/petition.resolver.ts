@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { UUIDScalar } from '../../common/scalars';
 import type { Page } from '../../common/paging';
 import { PetitionConnection } from './connections';
 import { petitionPage } from './loaders';
@@ -24,7 +25,7 @@ export class PetitionResolver {
   }
 
   @Query(() => Petition, { nullable: true, description: 'One petition by hub id (信访件); fields follow the same sharing rules as in lists' })
-  petition(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Petition | null> {
+  petition(@Arg('id', () => UUIDScalar) id: string, @Ctx() ctx: SubgraphContext): Promise<Petition | null> {
     if (!isUuid(id)) throw badInput('id is not a petition id', { argument: 'id' });
     return petitionsById(ctx).load(id);
   }

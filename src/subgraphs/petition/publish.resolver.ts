@@ -1,8 +1,7 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { creditCodeProblem, mobileProblem, residentIdProblem } from '../../common/codes';
-import { isUuid } from '../../common/loaders';
-import { PublishedRecordInput, PublishResult, publishRecords, BatchKeyArg } from '../../common/publish';
-import { DateScalar } from '../../common/scalars';
+import { cadreRef, PublishedRecordInput, PublishResult, publishRecords, BatchKeyArg, unitRef } from '../../common/publish';
+import { DateScalar, UUIDScalar } from '../../common/scalars';
 import { dateOrderProblem, enumProblem, lengthProblem, pastDateProblem, problems } from '../../common/validate';
 import type { SubgraphContext } from '../types';
 import { OpinionSentiment, PetitionCategory, PetitionChannel, PetitionStatus } from './enums';
@@ -18,7 +17,7 @@ class PetitionInput extends PublishedRecordInput {
   @Field(() => String, { nullable: true, description: '11-digit mobile number' }) reporterPhone?: string | null;
   @Field(() => String, { nullable: true, description: '公民身份号码, 18 characters with check digit' }) reporterIdNumber?: string | null;
   @Field({ description: '统一社会信用代码 of the unit the petition is about' }) unitCreditCode: string;
-  @Field(() => ID, { nullable: true, description: 'Hub id of the cadre the petition is about, if any' }) cadreId?: string | null;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Hub id of the cadre the petition is about, if any' }) cadreId?: string | null;
   @Field(() => PetitionCategory) category: PetitionCategory;
   @Field() summary: string;
   @Field() content: string;
@@ -82,13 +81,13 @@ export class PetitionPublishResolver {
           ['receivedDate', pastDateProblem(r.receivedDate)],
           ...reporterProblems(r),
           ['unitCreditCode', creditCodeProblem(r.unitCreditCode ?? '')],
-          ['cadreId', present(r.cadreId) && !isUuid(r.cadreId) ? 'must be the hub id (uuid) of a cadre' : null],
           ['category', enumProblem(r.category, PetitionCategory)],
           ['summary', lengthProblem(r.summary, 1, 500)],
           ['content', lengthProblem(r.content, 1, 20000)],
           ['status', enumProblem(r.status, PetitionStatus)],
           ...concludedProblems(r),
         ),
+      references: (r) => [...unitRef('unitCreditCode', r.unitCreditCode), ...cadreRef('cadreId', r.cadreId)],
       toRow: (r) => ({
         channel: r.channel,
         receivedDate: r.receivedDate,
@@ -128,6 +127,7 @@ export class PetitionPublishResolver {
           ['summary', lengthProblem(r.summary, 1, 1000)],
           ['sentiment', enumProblem(r.sentiment, OpinionSentiment)],
         ),
+      references: (r) => unitRef('unitCreditCode', r.unitCreditCode),
       toRow: (r) => ({
         unitCreditCode: r.unitCreditCode,
         source: r.source.trim(),
