@@ -14,6 +14,8 @@ import { subgraphByName } from '../src/subgraphs/registry';
 import { asSuperuserWithoutTriggers, auditEntry, auditVerifyCli, chainReport, sha256, verifyHub } from './support/audit';
 import { startTestHub, type TestHub } from './support/hub';
 
+type Sql = (sql: string, params?: unknown[]) => Promise<any[]>;
+
 /**
  * Issue 9: with the database superuser's credentials an attacker can switch the
  * triggers off and rewrite the table, and knows how entries are hashed — but not
@@ -36,11 +38,11 @@ describe('the audit chain against a database superuser who knows the algorithm b
     await appendDisclosures(ds, chain, entries(5));
     await writer.flush();
   };
-  const stored = (q: (sql: string, params?: unknown[]) => Promise<any[]>, chain: string): Promise<AuditRow[]> =>
+  const stored = (q: Sql, chain: string): Promise<AuditRow[]> =>
     q(`SELECT *, at = date_trunc('milliseconds', at) AS at_ms FROM access.disclosure_audit WHERE chain = $1 ORDER BY "position"`, [chain]);
   /** The attacker's rewrite: from `from` on, every entry gets its predecessor's new hash and a hash of `rehash`'s choosing. */
   const rewriteFrom = async (
-    q: (sql: string, params?: unknown[]) => Promise<any[]>,
+    q: Sql,
     chain: string,
     from: number,
     rehash: (e: ChainedEntry) => Pick<ChainedEntry, 'alg' | 'keyId'> & { hash: string },
@@ -67,6 +69,10 @@ describe('the audit chain against a database superuser who knows the algorithm b
       } else prev = r.hash;
     }
   };
+  const attack = (fn: (q: Sql) => Promise<unknown>) => asSuperuserWithoutTriggers(hub.db.ownerUrl, async (q) => void (await fn(q)));
+  /** Deletes the chain's entries from `position` on (`only`: that one entry). */
+  const remove = (q: Sql, chain: string, position: number, only = false) =>
+    q(`DELETE FROM access.disclosure_audit WHERE chain = $1 AND "position" ${only ? '=' : '>='} $2`, [chain, position]);
   const plainSha256 = (e: ChainedEntry) => ({ alg: e.alg, keyId: e.keyId, hash: sha256(keyedEntryText(e)) });
   const wrongKey = (e: ChainedEntry) => ({ alg: e.alg, keyId: e.keyId, hash: macHex('hmac-sha256', WRONG_KEY, keyedEntryText(e)) });
   const asLegacy = (e: ChainedEntry) => ({ alg: 'sha256' as const, keyId: null, hash: entryHash({ ...e, alg: 'sha256', keyId: null }) });
@@ -120,7 +126,7 @@ describe('the audit chain against a database superuser who knows the algorithm b
 
   it('tail truncation: named TAIL_TRUNCATED with the first missing entry (CLI exit 1)', async () => {
     await fill('tail');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, (q) => q(`DELETE FROM access.disclosure_audit WHERE chain = 'tail' AND "position" >= 8`).then(() => undefined));
+    await attack((q) => remove(q, 'tail', 8));
     expect(await problemOf('tail')).toEqual({ status: 'BROKEN', kind: 'TAIL_TRUNCATED', position: '8', entries: 7 });
     const cli = await auditVerifyCli(hub);
     expect(cli.code).toBe(1);
@@ -129,41 +135,37 @@ describe('the audit chain against a database superuser who knows the algorithm b
 
   it('tail truncation followed by the hub writing on: the old checkpoint names the rewritten entry (CHECKPOINT_MISMATCH)', async () => {
     await fill('cut-and-go-on');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, (q) => q(`DELETE FROM access.disclosure_audit WHERE chain = 'cut-and-go-on' AND "position" >= 8`).then(() => undefined));
+    await attack((q) => remove(q, 'cut-and-go-on', 8));
     // The hub does not notice and goes on: positions 8… again, and newer checkpoints that match them.
     await appendDisclosures(ds, 'cut-and-go-on', entries(6));
     expect(await problemOf('cut-and-go-on')).toEqual({ status: 'BROKEN', kind: 'CHECKPOINT_MISMATCH', position: '10', entries: 13 });
   });
 
-  it('middle deletion, every later entry renumbered and re-hashed with plain SHA-256: ENTRY_ALTERED at the first re-hashed entry', async () => {
-    await fill('middle-sha');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, async (q) => {
-      await q(`DELETE FROM access.disclosure_audit WHERE chain = 'middle-sha' AND "position" = 4`);
-      await rewriteFrom(q, 'middle-sha', 4, plainSha256);
+  it.each([
+    ['plain SHA-256', 'middle-sha', 4, plainSha256],
+    ['an HMAC under a guessed key', 'middle-key', 6, wrongKey],
+  ] as const)('middle deletion, every later entry renumbered and re-hashed with %s: ENTRY_ALTERED at the first re-hashed entry', async (_, chain, position, rehash) => {
+    await fill(chain);
+    await attack(async (q) => {
+      await remove(q, chain, position, true);
+      await rewriteFrom(q, chain, position, rehash);
     });
-    expect(await problemOf('middle-sha')).toEqual({ status: 'BROKEN', kind: 'ENTRY_ALTERED', position: '4', entries: 3 });
+    expect(await problemOf(chain)).toEqual({ status: 'BROKEN', kind: 'ENTRY_ALTERED', position: String(position), entries: position - 1 });
     const cli = await auditVerifyCli(hub);
     expect(cli.code).toBe(1);
-    expect(cli.stdout).toMatch(/^audit chain middle-sha: BROKEN at entry 4 \(seq \d+\): ENTRY_ALTERED: entry 4 does not match its MAC: altered, or entries were deleted or swapped and the rest re-hashed without the key$/m);
-  });
-
-  it('middle deletion re-hashed with an HMAC under a guessed key: ENTRY_ALTERED', async () => {
-    await fill('middle-key');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, async (q) => {
-      await q(`DELETE FROM access.disclosure_audit WHERE chain = 'middle-key' AND "position" = 6`);
-      await rewriteFrom(q, 'middle-key', 6, wrongKey);
-    });
-    expect(await problemOf('middle-key')).toEqual({ status: 'BROKEN', kind: 'ENTRY_ALTERED', position: '6', entries: 5 });
+    expect(cli.stdout).toMatch(
+      new RegExp(`^audit chain ${chain}: BROKEN at entry ${position} \\(seq \\d+\\): ENTRY_ALTERED: entry ${position} does not match its MAC: altered, or entries were deleted or swapped and the rest re-hashed without the key$`, 'm'),
+    );
   });
 
   it('middle deletion left as it is: ENTRY_DELETED at the missing position; renumbered without re-hashing: ENTRY_DELETED where the link breaks', async () => {
     await fill('gap');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, (q) => q(`DELETE FROM access.disclosure_audit WHERE chain = 'gap' AND "position" = 3`).then(() => undefined));
+    await attack((q) => remove(q, 'gap', 3, true));
     expect(await problemOf('gap')).toEqual({ status: 'BROKEN', kind: 'ENTRY_DELETED', position: '3', entries: 2 });
 
     await fill('renumbered');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, async (q) => {
-      await q(`DELETE FROM access.disclosure_audit WHERE chain = 'renumbered' AND "position" = 3`);
+    await attack(async (q) => {
+      await remove(q, 'renumbered', 3, true);
       for (const r of (await stored(q, 'renumbered')).slice(2)) await q('UPDATE access.disclosure_audit SET "position" = $2 WHERE seq = $1', [r.seq, Number(r.position) - 1]);
     });
     expect(await problemOf('renumbered')).toEqual({ status: 'BROKEN', kind: 'ENTRY_DELETED', position: '3', entries: 2 });
@@ -171,7 +173,7 @@ describe('the audit chain against a database superuser who knows the algorithm b
 
   it('field swap (principal of two entries exchanged, a record id removed) with every entry from there re-hashed: ENTRY_ALTERED at the first', async () => {
     await fill('swap');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, async (q) => {
+    await attack(async (q) => {
       const rows = await stored(q, 'swap');
       const [a, b] = [rows[2], rows[6]];
       await rewriteFrom(q, 'swap', 3, wrongKey, (e) =>
@@ -185,11 +187,11 @@ describe('the audit chain against a database superuser who knows the algorithm b
 
   it('keyed entries relabelled as unkeyed legacy ones: LEGACY_DOWNGRADE; the whole chain relabelled: the checkpoints disagree (CHECKPOINT_MISMATCH)', async () => {
     await fill('downgrade');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, (q) => rewriteFrom(q, 'downgrade', 6, asLegacy));
+    await attack((q) => rewriteFrom(q, 'downgrade', 6, asLegacy));
     expect(await problemOf('downgrade')).toEqual({ status: 'BROKEN', kind: 'LEGACY_DOWNGRADE', position: '6', entries: 5 });
 
     await fill('all-legacy');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, (q) => rewriteFrom(q, 'all-legacy', 1, asLegacy));
+    await attack((q) => rewriteFrom(q, 'all-legacy', 1, asLegacy));
     expect(await problemOf('all-legacy')).toEqual({ status: 'BROKEN', kind: 'CHECKPOINT_MISMATCH', position: '5', entries: 10 });
   });
 
@@ -200,7 +202,7 @@ describe('the audit chain against a database superuser who knows the algorithm b
     expect(lines).toHaveLength(2);
     // Cut the chain to 7 and add a checkpoint that says 7 is the end.
     const rows = await stored((sql, p) => hub.superuser(sql, p), 'forged');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, (q) => q(`DELETE FROM access.disclosure_audit WHERE chain = 'forged' AND "position" >= 8`).then(() => undefined));
+    await attack((q) => remove(q, 'forged', 8));
     const forged = { ...JSON.parse(lines[1]), position: '7', head: rows[6].hash, at: new Date().toISOString() };
     const text = `checkpoint\n${JSON.stringify({ chain: forged.chain, position: forged.position, head: forged.head, at: forged.at, alg: forged.alg, keyId: forged.keyId })}`;
     await appendFile(file, `${JSON.stringify({ ...forged, mac: macHex('hmac-sha256', WRONG_KEY, text) })}\n`);
@@ -222,7 +224,7 @@ describe('the audit chain against a database superuser who knows the algorithm b
 
   it('a chain whose every entry was deleted is still reported, from its checkpoints', async () => {
     await fill('vanished');
-    await asSuperuserWithoutTriggers(hub.db.ownerUrl, (q) => q(`DELETE FROM access.disclosure_audit WHERE chain = 'vanished'`).then(() => undefined));
+    await attack((q) => remove(q, 'vanished', 1));
     expect(await problemOf('vanished')).toEqual({ status: 'BROKEN', kind: 'TAIL_TRUNCATED', position: '1', entries: 0 });
   });
 
