@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { entryHash, keyedEntryText, type ChainedEntry, type DisclosureEntry } from '../src/authz/audit-chain';
-import { FileCheckpointStore } from '../src/authz/audit-checkpoints';
+import { FileCheckpointStore, signCheckpoint } from '../src/authz/audit-checkpoints';
 import { auditKeys, keyId, macHex } from '../src/authz/audit-key';
 import { chainedEntry, verifyAuditTrail, type AuditRow } from '../src/authz/audit-verification';
 import { appendDisclosures, auditWriterFor, AuditWriter } from '../src/authz/audit-writer';
@@ -220,6 +220,16 @@ describe('the audit chain against a database superuser who knows the algorithm b
     await fill('unanchored');
     await rm(new FileCheckpointStore(auditCheckpointDir(hub.config)).file('unanchored'));
     expect(await problemOf('unanchored')).toEqual({ status: 'BROKEN', kind: 'NO_CHECKPOINT', position: null, entries: 10 });
+  });
+
+  it('a definite break outranks a checkpoint it cannot check (unknown key): BROKEN, not UNVERIFIABLE', async () => {
+    await fill('outranked');
+    const stranger = auditKeys({ auditHmacKey: randomBytes(32).toString('base64url'), auditPreviousKeys: [], auditHash: 'sha256' });
+    const rows = await stored((sql, p) => hub.superuser(sql, p), 'outranked');
+    await new FileCheckpointStore(auditCheckpointDir(hub.config)).append(signCheckpoint(stranger, 'outranked', '10', rows[9].hash));
+    expect(await problemOf('outranked')).toEqual({ status: 'UNVERIFIABLE', kind: 'UNKNOWN_KEY', position: null, entries: 10 });
+    await attack((q) => q(`UPDATE access.disclosure_audit SET fields = '{harmless}' WHERE chain = 'outranked' AND "position" = 2`));
+    expect(await problemOf('outranked')).toEqual({ status: 'BROKEN', kind: 'ENTRY_ALTERED', position: '2', entries: 1 });
   });
 
   it('a chain whose every entry was deleted is still reported, from its checkpoints', async () => {

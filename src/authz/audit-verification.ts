@@ -212,7 +212,8 @@ class ChainCheck {
     const cp = this.cps?.latest;
     const m = this.mismatch;
     // An entry the walk could not fault that a checkpoint saw differently: the chain was rewritten from there on (with the key: cut off and written again).
-    if (m && (!this.problem || (this.problem.position !== null && BigInt(this.problem.position) > m.position))) {
+    const first = this.problem;
+    if (m && (!first || UNVERIFIABLE.has(first.kind) || (first.position !== null && BigInt(first.position) > m.position))) {
       this.problem = problem(
         'CHECKPOINT_MISMATCH',
         { position: String(m.position), seq: m.seq },
@@ -220,24 +221,32 @@ class ChainCheck {
         `第 ${m.position} 条记录与 ${m.at} 的检查点不符：链被截断后重新写入，或被改写`,
       );
     }
-    if (!this.problem && cp && this.lastPosition < BigInt(cp.position)) {
-      this.problem = problem(
-        'TAIL_TRUNCATED',
-        { position: String(this.lastPosition + 1n) },
-        `the chain has ${this.lastPosition} entries but the checkpoint of ${cp.at} records ${cp.position}: entries ${this.lastPosition + 1n}–${cp.position} were cut off`,
-        `链只有 ${this.lastPosition} 条记录，但 ${cp.at} 的检查点记录了 ${cp.position} 条：末尾第 ${this.lastPosition + 1n}–${cp.position} 条被删除`,
+    // Only a walk that reached the end knows where the chain ends and whether it is keyed.
+    if (!this.stopped && cp && this.lastPosition < BigInt(cp.position)) {
+      this.note(
+        problem(
+          'TAIL_TRUNCATED',
+          { position: String(this.lastPosition + 1n) },
+          `the chain has ${this.lastPosition} entries but the checkpoint of ${cp.at} records ${cp.position}: entries ${this.lastPosition + 1n}–${cp.position} were cut off`,
+          `链只有 ${this.lastPosition} 条记录，但 ${cp.at} 的检查点记录了 ${cp.position} 条：末尾第 ${this.lastPosition + 1n}–${cp.position} 条被删除`,
+        ),
       );
     }
-    if (!this.problem && !cp && this.keyed) {
-      this.problem = problem('NO_CHECKPOINT', {}, 'no checkpoint anchors this chain, so its end cannot be checked (was the checkpoint store removed?)', '该链没有检查点，无法确认末尾是否被删除（检查点是否被移除？）');
+    if (!this.stopped && !cp && this.keyed) {
+      this.note(problem('NO_CHECKPOINT', {}, 'no checkpoint anchors this chain, so its end cannot be checked (was the checkpoint store removed?)', '该链没有检查点，无法确认末尾是否被删除（检查点是否被移除？）'));
     }
     this.report.problem = this.problem;
     this.report.status = !this.problem ? 'INTACT' : UNVERIFIABLE.has(this.problem.kind) ? 'UNVERIFIABLE' : 'BROKEN';
     return this.report;
   }
 
+  /** Keeps the first problem, except that a definite break outranks "could not check". */
+  private note(p: AuditProblem): void {
+    if (!this.problem || (UNVERIFIABLE.has(this.problem.kind) && !UNVERIFIABLE.has(p.kind))) this.problem = p;
+  }
+
   private fail(p: AuditProblem): false {
-    this.problem ??= p;
+    this.note(p);
     this.stopped = true;
     return false;
   }
