@@ -5,7 +5,7 @@ import { SUBGRAPHS, subgraphByName } from '../subgraphs/registry';
 import { fail, parseArgs } from './args';
 import { withDatabase } from './connect';
 
-/** `npm run migrate [-- <subgraph>]`: applies pending migrations (the hub also does this at start). */
+/** `npm run migrate [-- <subgraph>]`: applies pending migrations as the owner (MIGRATION_DATABASE_URL) and grants the application role what it may do; the hub does both at start too. */
 async function main() {
   const { positional } = parseArgs();
   const mods = positional[0] ? [subgraphByName(positional[0])] : SUBGRAPHS;
