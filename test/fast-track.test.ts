@@ -221,7 +221,7 @@ describe('clue fast track (绿色通道) and the statistics agencies report', ()
       }));
       const res = await as('xcb-system', `mutation($r: [InspectionFindingInput!]!) { publishFindings(records: $r) { created } }`, { r: findings });
       expect(res.errors).toBeUndefined();
-    });
+    }, 180_000); // ~1,100 mutations: more than the default minute on a loaded machine
 
     it('173 transferred, 152 closed, 37 filed → 24.3% filing rate; 48 findings, 45 rectified → 93.75%', async () => {
       const s = (await as('xcb-office', STATS, { r: round })).data.inspectionStatistics;
