@@ -9,12 +9,24 @@ export interface HubConfig {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** Role that owns the hub's tables and runs migrations (default: DATABASE_URL's); the hub serves as DATABASE_URL's role. */
+  migrationDatabaseUrl?: string;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string;
   jwtIssuer: string;
   jwtAudience: string;
   internalSecret: string;
+  /** Key of the disclosure audit chain's MACs and checkpoints; never stored in the database. */
+  auditHmacKey: string;
+  /** Earlier keys, still accepted when verifying entries and checkpoints written with them. */
+  auditPreviousKeys: string[];
+  /** MAC of new audit entries: HMAC-SHA256, or HMAC-SM3 for 国密 deployments. */
+  auditHash: 'sha256' | 'sm3';
+  /** Where audit checkpoints are appended (default: `<dataDir>/audit-checkpoints`, see auditCheckpointDir()). */
+  auditCheckpointDir?: string;
+  /** At most one checkpoint per chain per this many milliseconds (0: after every append). */
+  auditCheckpointIntervalMs: number;
   logLevel: string;
   maxBodyBytes: string;
   maxPageSize: number;
@@ -46,8 +58,9 @@ function int(name: string, fallback: number): number {
  * they must come from the environment: a generated secret there would silently
  * differ between gateway and subgraph processes.
  */
-function secret(name: string, dataDir: string, production: boolean): string {
+function secret(name: string, dataDir: string, production: boolean, minLength = 0): string {
   const fromEnv = process.env[name];
+  if (fromEnv && fromEnv.length < minLength) throw new Error(`${name} must be at least ${minLength} characters`);
   if (fromEnv) return fromEnv;
   if (production) throw new Error(`${name} must be set when NODE_ENV=production`);
   const file = path.join(dataDir, 'dev-secrets.json');
@@ -59,6 +72,18 @@ function secret(name: string, dataDir: string, production: boolean): string {
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   return stored[name];
+}
+
+/** A development secret needed only on some paths (the embedded database's passwords). */
+export const devSecret = (name: string, config: Pick<HubConfig, 'dataDir' | 'production'>): string => secret(name, config.dataDir, config.production);
+
+export const auditCheckpointDir = (config: Pick<HubConfig, 'auditCheckpointDir' | 'dataDir'>): string =>
+  config.auditCheckpointDir ?? path.join(config.dataDir, 'audit-checkpoints');
+
+function auditHash(): 'sha256' | 'sm3' {
+  const raw = (process.env.AUDIT_HASH || 'sha256').toLowerCase();
+  if (raw !== 'sha256' && raw !== 'sm3') throw new Error(`AUDIT_HASH must be sha256 or sm3, got "${raw}"`);
+  return raw;
 }
 
 let cached: HubConfig | undefined;
@@ -76,12 +101,18 @@ export function loadConfig(): HubConfig {
     port: int('PORT', 4000),
     host: process.env.HOST ?? '127.0.0.1',
     databaseUrl: process.env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL || undefined,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
     jwtSecret: secret('JWT_SECRET', dataDir, production),
     jwtIssuer: process.env.JWT_ISSUER ?? 'xuncha-hub',
     jwtAudience: process.env.JWT_AUDIENCE ?? 'xuncha-hub',
     internalSecret: secret('HUB_INTERNAL_SECRET', dataDir, production),
+    auditHmacKey: secret('AUDIT_HMAC_KEY', dataDir, production, 32),
+    auditPreviousKeys: (process.env.AUDIT_HMAC_PREVIOUS_KEYS ?? '').split(',').filter(Boolean),
+    auditHash: auditHash(),
+    auditCheckpointDir: process.env.AUDIT_CHECKPOINT_DIR ? path.resolve(process.env.AUDIT_CHECKPOINT_DIR) : undefined,
+    auditCheckpointIntervalMs: int('AUDIT_CHECKPOINT_INTERVAL_MS', 1000),
     logLevel: process.env.LOG_LEVEL ?? (process.env.CI || process.env.JEST_WORKER_ID ? 'warn' : 'info'),
     maxBodyBytes: process.env.MAX_BODY_SIZE ?? '1mb',
     maxPageSize: int('MAX_PAGE_SIZE', 100),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
+import { attachAuditWriter } from './authz/audit-writer';
 import { buildFederatedSchema } from './common/federation';
 import { loadConfig, type HubConfig } from './config';
 import { connectSubgraph, openDatabase, type Database } from './db/database';
@@ -12,6 +13,7 @@ import { log } from './log';
 import { SUBGRAPHS } from './subgraphs/registry';
 import { createSubgraph, type RunningSubgraph } from './subgraphs/server';
 import { Peers } from './subgraphs/peers';
+import type { SubgraphModule } from './subgraphs/types';
 
 export interface Hub {
   url: string;
@@ -27,7 +29,9 @@ export interface Hub {
 
 export interface HubOptions {
   port?: number;
+  /** The application role's database (as DATABASE_URL); with it, the owner's is migrationDatabaseUrl or this one. */
   databaseUrl?: string;
+  migrationDatabaseUrl?: string;
   /** Seed demo data when the database is empty (default: config, i.e. yes). */
   seed?: boolean;
   seedScale?: number;
@@ -47,24 +51,25 @@ export interface HubOptions {
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const base = loadConfig();
   const config: HubConfig = { ...base, ...options.config, subgraphUrls: { ...base.subgraphUrls, ...options.remoteSubgraphs } };
-  const db = await openDatabase(config, options.databaseUrl, options.callerHandlesSignals);
+  const db = await openDatabase(config, options.databaseUrl ? { url: options.databaseUrl, ownerUrl: options.migrationDatabaseUrl } : undefined, options.callerHandlesSignals);
   const sources = new Map<string, DataSource>();
   const subgraphs = new Map<string, RunningSubgraph>();
   let server: http.Server | undefined;
   try {
     // The gateway reads principals from access; remote subgraphs own their databases.
     const local = SUBGRAPHS.filter((m) => m.name === 'access' || !config.subgraphUrls[m.name]);
-    for (const mod of local) sources.set(mod.name, await connectSubgraph(mod, db.url));
+    const connect = (mod: SubgraphModule) => connectSubgraph(mod, db, { production: config.production });
+    for (const mod of local) sources.set(mod.name, await connect(mod));
     let seeded = false;
     if (options.seed ?? config.seedOnEmpty) {
       let status = await seedStatus(sources);
       if (status === 'INTERRUPTED' && db.embedded) {
         // Only the embedded demo database is ever wiped, and only after an interrupted demo seed.
         log.warn('the demo seed was interrupted last time: starting the demo city again');
-        await dropHubSchemas(sources.get('access')!);
+        await dropHubSchemas(db.ownerUrl);
         for (const mod of local) {
           await sources.get(mod.name)!.destroy();
-          sources.set(mod.name, await connectSubgraph(mod, db.url));
+          sources.set(mod.name, await connect(mod));
         }
         status = 'EMPTY';
       } else if (status === 'INTERRUPTED') {
@@ -77,6 +82,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         log.warn('empty database but some subgraphs are remote: seed with npm run seed against each database');
       }
     }
+    attachAuditWriter(sources.get('access')!, config);
     const schemas = [];
     const peers = new Peers(config);
     for (const mod of SUBGRAPHS) {

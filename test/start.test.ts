@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, chmodSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 /** Runs `node dist/src/cli/start.js` (what `npm start` runs after building) as a user would. */
 function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; ready: Promise<void> } {
@@ -46,6 +47,25 @@ describe('npm start', () => {
       body: JSON.stringify({ query: '{ units(first: 1) { totalCount } }' }),
     });
     expect(((await res.json()) as any).data.units.totalCount).toBeGreaterThan(200);
+
+    // It serves as xuncha_app, which is no superuser; the cluster's superuser has a generated password, not the well-known one.
+    const secrets = JSON.parse(readFileSync(path.join(dataDir, 'dev-secrets.json'), 'utf8'));
+    const superuser = (password: string) => `postgres://hub:${encodeURIComponent(password)}@127.0.0.1:${port + 1}/hub`;
+    const sql = async (url: string, text: string) => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        return (await c.query(text)).rows;
+      } finally {
+        await c.end();
+      }
+    };
+    await expect(sql(superuser('hub'), 'SELECT 1')).rejects.toThrow(/password authentication failed/);
+    const sessions = await sql(superuser(secrets.EMBEDDED_PG_PASSWORD), `SELECT DISTINCT s.usename, r.rolsuper FROM pg_stat_activity s JOIN pg_roles r ON r.rolname = s.usename WHERE s.application_name LIKE 'xuncha-hub:%'`);
+    expect(sessions).toEqual([{ usename: 'xuncha_app', rolsuper: false }]);
+    // As a cluster made before passwords were generated: the next start replaces the well-known one.
+    await sql(superuser(secrets.EMBEDDED_PG_PASSWORD), `ALTER ROLE hub PASSWORD 'hub'`);
+
     const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
     expect(existsSync(pidFile)).toBe(true);
     first.child.kill('SIGTERM');
@@ -57,6 +77,8 @@ describe('npm start', () => {
     const second = start(dataDir, port);
     await second.ready;
     expect(second.output()).not.toContain('demo data seeded now');
+    await expect(sql(superuser('hub'), 'SELECT 1')).rejects.toThrow(/password authentication failed/);
+    expect(await sql(superuser(secrets.EMBEDDED_PG_PASSWORD), 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
     second.child.kill('SIGINT');
     expect(await exited(second.child)).toBe(0);
     expect(existsSync(pidFile)).toBe(false);

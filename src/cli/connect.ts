@@ -1,14 +1,16 @@
 import type { HubConfig } from '../config';
-import { openDatabase } from '../db/database';
+import { openDatabase, type Database } from '../db/database';
 
 /**
- * For CLIs next to a running hub: use DATABASE_URL, or the embedded PostgreSQL the
- * hub started, or start the embedded one for the duration of the command.
+ * For CLIs next to a running hub: use DATABASE_URL (and MIGRATION_DATABASE_URL),
+ * or the embedded PostgreSQL the hub started, or start the embedded one for the
+ * duration of the command. `db.url` is the application role, `db.ownerUrl` the
+ * owner of the tables (migrations, dropping schemas).
  */
-export async function withDatabaseUrl<T>(config: HubConfig, fn: (url: string) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(config: HubConfig, fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(config);
   try {
-    return await fn(db.url);
+    return await fn(db);
   } finally {
     await db.embedded?.stop();
   }

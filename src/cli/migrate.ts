@@ -1,23 +1,18 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { connectSubgraph } from '../db/database';
+import { migrateSubgraph } from '../db/database';
 import { SUBGRAPHS, subgraphByName } from '../subgraphs/registry';
 import { fail, parseArgs } from './args';
-import { withDatabaseUrl } from './connect';
+import { withDatabase } from './connect';
 
-/** `npm run migrate [-- <subgraph>]`: applies pending migrations (the hub also does this at start). */
+/** `npm run migrate [-- <subgraph>]`: applies pending migrations as the owner (MIGRATION_DATABASE_URL) and grants the application role what it may do; the hub does both at start too. */
 async function main() {
   const { positional } = parseArgs();
   const mods = positional[0] ? [subgraphByName(positional[0])] : SUBGRAPHS;
-  await withDatabaseUrl(loadConfig(), async (url) => {
+  await withDatabase(loadConfig(), async (db) => {
     for (const mod of mods) {
-      const ds = await connectSubgraph(mod, url, false);
-      try {
-        const applied = await ds.runMigrations({ transaction: 'each' });
-        process.stdout.write(`${mod.name}: ${applied.length ? applied.map((m) => m.name).join(', ') : 'up to date'}\n`);
-      } finally {
-        await ds.destroy();
-      }
+      const applied = await migrateSubgraph(mod, db);
+      process.stdout.write(`${mod.name}: ${applied.length ? applied.join(', ') : 'up to date'}\n`);
     }
   });
 }

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
-import { connectSubgraph } from '../db/database';
+import { migrateSubgraph } from '../db/database';
+import { subgraphDataSource } from '../db/datasource';
 import { SUBGRAPHS, subgraphByName } from '../subgraphs/registry';
 import { fail, parseArgs } from './args';
-import { withDatabaseUrl } from './connect';
+import { withDatabase } from './connect';
 
 /**
  * `npm run migration:generate -- <subgraph|all> <Name>`: compares a subgraph's
@@ -17,9 +18,11 @@ async function main() {
   const [which, name] = positional;
   if (!which || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) fail('usage: npm run migration:generate -- <subgraph|all> <PascalCaseName>');
   const mods = which === 'all' ? SUBGRAPHS : [subgraphByName(which)];
-  await withDatabaseUrl(loadConfig(), async (url) => {
+  await withDatabase(loadConfig(), async (db) => {
     for (const mod of mods) {
-      const ds = await connectSubgraph(mod, url);
+      // Compared as the owner, who sees the tables as the migrations left them.
+      await migrateSubgraph(mod, db);
+      const ds = await subgraphDataSource(mod, db.ownerUrl, { poolSize: 1 }).initialize();
       try {
         const sqlInMemory = await ds.driver.createSchemaBuilder().log();
         if (!sqlInMemory.upQueries.length) {

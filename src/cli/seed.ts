@@ -5,7 +5,7 @@ import { connectSubgraph } from '../db/database';
 import { dropHubSchemas, isEmpty, seedAll } from '../db/seed/run';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { fail, parseArgs } from './args';
-import { withDatabaseUrl } from './connect';
+import { withDatabase } from './connect';
 
 /**
  * `npm run seed -- [--scale N] [--reset]`: seeds the demo city N times larger.
@@ -18,15 +18,11 @@ async function main() {
   if (!Number.isInteger(scale) || scale < 1 || scale > 60) fail("--scale must be a whole number from 1 to 60");
   const config = loadConfig();
   if (flags.reset && config.production) fail('--reset is refused when NODE_ENV=production');
-  await withDatabaseUrl(config, async (url) => {
+  await withDatabase(config, async (db) => {
     const sources = new Map<string, DataSource>();
     try {
-      if (flags.reset) {
-        const first = await connectSubgraph(SUBGRAPHS[0], url, false);
-        await dropHubSchemas(first);
-        await first.destroy();
-      }
-      for (const mod of SUBGRAPHS) sources.set(mod.name, await connectSubgraph(mod, url));
+      if (flags.reset) await dropHubSchemas(db.ownerUrl);
+      for (const mod of SUBGRAPHS) sources.set(mod.name, await connectSubgraph(mod, db, { production: config.production }));
       if (!(await isEmpty(sources))) fail('The database already holds data; run with --reset to replace it with a fresh demo city');
       const world = await seedAll(sources, scale, config.dataDir);
       process.stdout.write(`seeded scale ${scale}: ${world.units.length} units, ${world.cadres.length} cadres\n`);

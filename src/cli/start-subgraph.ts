@@ -21,7 +21,7 @@ async function main() {
   const config = loadConfig();
   const port = typeof flags.port === 'string' ? Number(flags.port) : defaultSubgraphPort(mod.name);
   const db = await openDatabase(config, undefined, true);
-  const ds = await connectSubgraph(mod, db.url);
+  const ds = await connectSubgraph(mod, db, { production: config.production });
   const sub = await createSubgraph(mod, ds);
   const served = await serveSubgraph(sub, port);
   process.stdout.write(`subgraph ${mod.name} listening on ${served.url}\n`);

@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { isUuid } from '../common/loaders';
 import { mintToken } from '../gateway/tokens';
 import { fail, parseArgs } from './args';
-import { withDatabaseUrl } from './connect';
+import { withDatabase } from './connect';
 
 /** `npm run token -- --principal <login|id> [--ttl 12h]`: prints a Bearer token for development. */
 async function main() {
@@ -13,8 +13,8 @@ async function main() {
   const who = flags.principal;
   if (typeof who !== 'string') fail('usage: npm run token -- --principal <login or id> [--ttl 12h]\n  demo logins: admin, xcb-office, xcb-leader, xcb-member, <agency>-officer, <agency>-system (agencies: xcb jw sj zzb xfj gaj jcy fy sfj rsj bb czj scjg)');
   const config = loadConfig();
-  const id = await withDatabaseUrl(config, async (url) => {
-    const client = new pg.Client({ connectionString: url });
+  const id = await withDatabase(config, async (db) => {
+    const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT id FROM access.principal WHERE ${isUuid(who) ? 'id = $1' : 'login = $1'} AND active`, [who]);

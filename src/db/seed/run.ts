@@ -1,5 +1,6 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { log } from '../../log';
 import { SUBGRAPHS } from '../../subgraphs/registry';
@@ -25,9 +26,15 @@ export async function isEmpty(sources: Map<string, DataSource>): Promise<boolean
   return (await seedStatus(sources)) === 'EMPTY';
 }
 
-/** Drops every subgraph's tables (demo databases only), so the next migration starts afresh. */
-export async function dropHubSchemas(any: DataSource): Promise<void> {
-  for (const mod of SUBGRAPHS) await any.query(`DROP SCHEMA IF EXISTS "${mod.name}" CASCADE`);
+/** Drops every subgraph's tables (demo databases only), as their owner, so the next migration starts afresh. */
+export async function dropHubSchemas(ownerUrl: string): Promise<void> {
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    for (const mod of SUBGRAPHS) await owner.query(`DROP SCHEMA IF EXISTS "${mod.name}" CASCADE`);
+  } finally {
+    await owner.end();
+  }
 }
 
 /**
