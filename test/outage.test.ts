@@ -4,12 +4,21 @@ import { startHub, type Hub } from '../src/hub';
 import { serveSubgraph, type ServedSubgraph } from '../src/subgraphs/http';
 import { gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
 
-/** A stand-in for a service that answers, but not as a subgraph: a proxy saying 503, or one answering an HTML error page. */
-async function fakeService(status: number, type: string, body: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((_req, res) => res.writeHead(status, { 'content-type': type }).end(body));
+/** A stand-in for a service that answers, but not as a subgraph (a proxy saying 503, an HTML error page), or that never answers. */
+async function fakeService(status: number | 'hang', type = 'text/plain', body = ''): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((_req, res) => {
+    if (status !== 'hang') res.writeHead(status, { 'content-type': type }).end(body);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/graphql`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 /** Nothing a client receives may say where a service lives. */
@@ -32,13 +41,18 @@ describe('a subgraph service that is down (distributed mode)', () => {
     hub = await startTestHub();
     served = new Map();
     for (const name of ['petition', 'inspection']) served.set(name, await serveSubgraph(hub.subgraphs.get(name)!, 0));
-    fakes = [await fakeService(503, 'text/plain', 'Service Unavailable'), await fakeService(500, 'text/html', '<html><body>proxy error at 10.1.2.3:8080</body></html>')];
-    remote = await startHub({
-      port: 0,
-      databaseUrl: hub.db.url,
-      seed: false,
-      remoteSubgraphs: { petition: served.get('petition')!.url, inspection: served.get('inspection')!.url, audit: fakes[0].url, discipline: fakes[1].url },
-    });
+    fakes = [await fakeService(503, 'text/plain', 'Service Unavailable'), await fakeService(500, 'text/html', '<html><body>proxy error at 10.1.2.3:8080</body></html>'), await fakeService('hang')];
+    process.env.SUBGRAPH_TIMEOUT_MS = '1500';
+    try {
+      remote = await startHub({
+        port: 0,
+        databaseUrl: hub.db.url,
+        seed: false,
+        remoteSubgraphs: { petition: served.get('petition')!.url, inspection: served.get('inspection')!.url, audit: fakes[0].url, discipline: fakes[1].url, access: fakes[2].url },
+      });
+    } finally {
+      delete process.env.SUBGRAPH_TIMEOUT_MS;
+    }
     token = await hub.token('xcb-office');
     [{ unit_credit_code: unit, round_id: roundId }] = await hub.sources.get('inspection')!.query(
       `SELECT a.unit_credit_code, a.round_id FROM inspection.team_assignment a JOIN inspection.inspection_round r ON r.id = a.round_id WHERE r.status = 'PLANNED' LIMIT 1`,
@@ -58,6 +72,15 @@ describe('a subgraph service that is down (distributed mode)', () => {
     expectNoAddress(res);
   });
 
+  it('a service that never answers is SERVICE_UNAVAILABLE after SUBGRAPH_TIMEOUT_MS', async () => {
+    const started = Date.now();
+    const res = await gql(remote.url, token, '{ agencies { name } }');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    expect(res.status).toBe(503);
+    expect(res.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([['SERVICE_UNAVAILABLE', '共享平台数据服务（access）暂不可用，请稍后重试']]);
+    expectNoAddress(res);
+  });
+
   it('a service answering an error page is an internal error that carries neither its address nor its page', async () => {
     const res = await gql(remote.url, token, '{ stationedGroups { name } }');
     expect(res.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([['INTERNAL_SERVER_ERROR', 'Internal error; it has been logged']]);
@@ -68,7 +91,7 @@ describe('a subgraph service that is down (distributed mode)', () => {
   it('when a service stops, its queries answer SERVICE_UNAVAILABLE without its address and /readyz names it with 503', async () => {
     for (const f of fakes) await f.close();
     fakes = [];
-    // The fakes are gone too: audit and discipline count as down from here on.
+    // The fakes are gone too: audit, discipline and access count as down from here on.
     const before = await gql(remote.url, token, '{ petitions(first: 1) { totalCount } }');
     expect(before.errors).toBeUndefined();
     expect(before.data.petitions.totalCount).toBeGreaterThan(0);
@@ -95,8 +118,8 @@ describe('a subgraph service that is down (distributed mode)', () => {
     expect(ready.body).toEqual({
       status: 'unavailable',
       database: 'up',
-      services: { organization: 'up', petition: 'down', discipline: 'down', audit: 'down', inspection: 'up', access: 'up' },
-      unavailable: ['信访局数据服务（petition）', '纪委监委数据服务（discipline）', '审计局数据服务（audit）'],
+      services: { organization: 'up', petition: 'down', discipline: 'down', audit: 'down', inspection: 'up', access: 'down' },
+      unavailable: ['信访局数据服务（petition）', '纪委监委数据服务（discipline）', '审计局数据服务（audit）', '共享平台数据服务（access）'],
     });
     expectNoAddress(ready.body);
   });

@@ -7,7 +7,7 @@ import type { RunningSubgraph } from '../subgraphs/server';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { log } from '../log';
 import { unavailableSections } from './dossier-fallback';
-import { serviceUnavailable } from './services';
+import { serviceUnavailable, subgraphTimeoutMs } from './services';
 import type { GatewayContext } from './context';
 
 async function identityHeader(context: Partial<GatewayContext> | undefined, secret: string): Promise<string> {
@@ -58,7 +58,7 @@ class SubgraphHttpError extends Error {
   }
 }
 
-/** The request never got an answer: refused, reset, timed out, or cut off mid-body. */
+/** The request never got an answer: refused, reset, timed out (our signal), or cut off mid-body. */
 const unreachable = (err: unknown) => ['FetchError', 'AbortError', 'TimeoutError'].includes((err as Error)?.name);
 
 /**
@@ -75,6 +75,10 @@ export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayConte
     private readonly apiSchema: () => GraphQLSchema | undefined,
   ) {
     super({ url });
+    // A service that hangs is as unavailable as one that refuses: give up after the timeout.
+    const send = this.fetcher;
+    const timeout = subgraphTimeoutMs();
+    this.fetcher = (target, init) => send(target, { ...init, signal: AbortSignal.timeout(timeout) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

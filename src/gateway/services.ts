@@ -18,6 +18,15 @@ export const serviceUnavailable = (subgraph: string) => hubError('SERVICE_UNAVAI
 
 const PROBE_MS = 2000;
 
+/** How long the gateway waits for a subgraph service before calling it unavailable: SUBGRAPH_TIMEOUT_MS, default 30 s (as peer calls). */
+export function subgraphTimeoutMs(): number {
+  const raw = process.env.SUBGRAPH_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return 30_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`SUBGRAPH_TIMEOUT_MS must be a positive integer, got "${raw}"`);
+  return ms;
+}
+
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
