@@ -51,10 +51,11 @@ const OUTAGE_STATUS = new Set([502, 503, 504]);
 /** A subgraph answered with an HTTP error status; unlike the library's error, it keeps no URL. */
 class SubgraphHttpError extends Error {
   constructor(
+    subgraph: string,
     readonly status: number,
     readonly body: unknown,
   ) {
-    super(`subgraph answered HTTP ${status}`);
+    super(`subgraph ${subgraph} answered HTTP ${status}`);
   }
 }
 
@@ -103,7 +104,7 @@ export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayConte
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const body = await this.parseBody(response).catch(() => undefined);
-    return new SubgraphHttpError(response.status, body) as unknown as GraphQLError;
+    return new SubgraphHttpError(this.name, response.status, body) as unknown as GraphQLError;
   }
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
