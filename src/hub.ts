@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { attachAuditWriter } from './authz/audit-writer';
+import { attachAuditWriter, auditWriterFor } from './authz/audit-writer';
 import { buildFederatedSchema } from './common/federation';
+import { GracefulServer, shutdownGraceMs } from './common/graceful-server';
 import { loadConfig, type HubConfig } from './config';
 import { connectSubgraph, openDatabase, type Database } from './db/database';
 import { dropHubSchemas, seedAll, seedStatus } from './db/seed/run';
@@ -23,7 +22,10 @@ export interface Hub {
   sources: Map<string, DataSource>;
   subgraphs: Map<string, RunningSubgraph>;
   gateway: GatewayParts;
+  /** The gateway's HTTP server (requests in flight, graceful stop). */
+  http: GracefulServer;
   seeded: boolean;
+  /** Stops taking requests, lets those in flight finish (within the grace period), then stops the subgraphs and the database. */
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export interface HubOptions {
   config?: Partial<HubConfig>;
   /** The caller stops the hub on SIGINT/SIGTERM (npm start), so the embedded server is stopped last. */
   callerHandlesSignals?: boolean;
+  /** How long stop() waits for requests in flight (default SHUTDOWN_GRACE_MS, else 10 s). */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -54,7 +58,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const db = await openDatabase(config, options.databaseUrl ? { url: options.databaseUrl, ownerUrl: options.migrationDatabaseUrl } : undefined, options.callerHandlesSignals);
   const sources = new Map<string, DataSource>();
   const subgraphs = new Map<string, RunningSubgraph>();
-  let server: http.Server | undefined;
+  let server: GracefulServer | undefined;
   try {
     // The gateway reads principals from access; remote subgraphs own their databases.
     const local = SUBGRAPHS.filter((m) => m.name === 'access' || !config.subgraphUrls[m.name]);
@@ -95,12 +99,9 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       subgraphs.set(mod.name, sub);
     }
     const gateway = await createGateway(config, composeSupergraph(schemas), subgraphs, sources.get('access')!);
-    server = http.createServer(gateway.app);
-    await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(options.port ?? config.port, config.host, resolve);
-    });
-    const port = (server.address() as AddressInfo).port;
+    const graceMs = options.shutdownGraceMs ?? shutdownGraceMs();
+    const http = (server = new GracefulServer(gateway.app));
+    const port = await http.listen(options.port ?? config.port, config.host);
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/graphql`;
     let stopping: Promise<void> | undefined;
     const hub: Hub = {
@@ -111,20 +112,23 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       sources,
       subgraphs,
       gateway,
+      http,
       seeded,
       stop: () =>
         (stopping ??= (async () => {
-          server!.closeAllConnections();
-          await new Promise<void>((r) => server!.close(() => r()));
+          // In-process subgraphs and the database serve the requests in flight: they stop after the HTTP server has drained.
+          await http.stop(graceMs);
           await gateway.apollo.stop();
           for (const sub of subgraphs.values()) await sub.server.stop();
+          // Anchor the last entries in a checkpoint before the connection that wrote them closes.
+          await auditWriterFor(sources.get('access')!).flush().catch((err) => log.error({ err }, 'audit checkpoint at shutdown failed'));
           for (const ds of sources.values()) await ds.destroy();
           await db.embedded?.stop();
         })()),
     };
     return hub;
   } catch (err) {
-    server?.close();
+    await server?.stop(0);
     for (const ds of sources.values()) if (ds.isInitialized) await ds.destroy().catch(() => undefined);
     await db.embedded?.stop().catch(() => undefined);
     log.error({ err }, 'hub failed to start');

@@ -138,7 +138,9 @@ describe('gateway: authentication, limits and operations', () => {
   it('serves health, readiness and an offline browser page', async () => {
     expect((await fetch(hub.url.replace('/graphql', '/healthz'))).status).toBe(200);
     const ready = await fetch(hub.url.replace('/graphql', '/readyz'));
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(ready.status).toBe(200);
+    const up = { organization: 'up', petition: 'up', discipline: 'up', audit: 'up', inspection: 'up', access: 'up' };
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'up', services: up });
     const page = await fetch(hub.url, { headers: { accept: 'text/html' } });
     const html = await page.text();
     expect(page.headers.get('content-type')).toMatch(/html/);

@@ -1,14 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, chmodSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-/** Runs `node dist/src/cli/start.js` (what `npm start` runs after building) as a user would. */
-function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; ready: Promise<void> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(port + 1), LOG_LEVEL: 'info' };
+/**
+ * Runs `node dist/src/cli/start.js` (what `npm start` runs after building) as a user
+ * would, or `npm start` itself (the build skipped: npm test has just built).
+ */
+function start(dataDir: string, port: number, via: 'node' | 'npm' = 'node'): { child: ChildProcess; output: () => string; ready: Promise<void> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(port + 1), LOG_LEVEL: 'info', HUB_SKIP_BUILD: '1' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'cli', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child =
+    via === 'npm'
+      ? spawn('npm', ['start'], { env, cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, [path.join(__dirname, '..', 'src', 'cli', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -27,6 +33,40 @@ function start(dataDir: string, port: number): { child: ChildProcess; output: ()
   return { child, output: () => out, ready };
 }
 
+/** Every process below `pid` (npm → node → postgres and its workers), read from /proc. */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command may hold spaces and parentheses: the fields after the last ')' are fixed.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, parent] of parentOf) {
+      if (parent !== p) continue;
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+};
+
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('npm start', () => {
@@ -36,7 +76,7 @@ describe('npm start', () => {
   const port = 47000 + (process.pid % 1000) * 2;
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('starts with demo data on an empty data directory, serves it, and stops PostgreSQL cleanly on SIGTERM and SIGINT', async () => {
+  it('starts with demo data on an empty data directory, serves it, and stops PostgreSQL cleanly on SIGTERM and SIGINT, also sent to npm start', async () => {
     const first = start(dataDir, port);
     await first.ready;
     expect(first.output()).toContain('demo data seeded now');
@@ -82,5 +122,21 @@ describe('npm start', () => {
     second.child.kill('SIGINT');
     expect(await exited(second.child)).toBe(0);
     expect(existsSync(pidFile)).toBe(false);
-  }, 120_000);
+
+    // `npm start` as a user runs it: a signal to the npm process stops the hub and its PostgreSQL, leaving nothing behind.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const viaNpm = start(dataDir, port, 'npm');
+      await viaNpm.ready;
+      const tree = descendants(viaNpm.child.pid!);
+      const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      expect(tree).toContain(postmaster);
+      viaNpm.child.kill(signal);
+      expect(await exited(viaNpm.child)).toBe(0);
+      expect(viaNpm.output()).toContain('embedded PostgreSQL stopped');
+      const deadline = Date.now() + 10_000;
+      while (tree.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect({ signal, left: tree.filter(alive) }).toEqual({ signal, left: [] });
+      expect(existsSync(pidFile)).toBe(false);
+    }
+  }, 180_000);
 });

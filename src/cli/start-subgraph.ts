@@ -7,6 +7,7 @@ import { subgraphByName } from '../subgraphs/registry';
 import { serveSubgraph } from '../subgraphs/http';
 import { createSubgraph } from '../subgraphs/server';
 import { fail, parseArgs } from './args';
+import { stopOnSignals } from './signals';
 
 /**
  * `npm run start:subgraph -- <name> [--port N]`: one subgraph as its own HTTP
@@ -26,15 +27,15 @@ async function main() {
   const served = await serveSubgraph(sub, port);
   process.stdout.write(`subgraph ${mod.name} listening on ${served.url}\n`);
   log.info({ subgraph: mod.name, port }, 'subgraph started');
-  const stop = async () => {
-    await served.close();
-    await sub.server.stop();
-    await ds.destroy();
-    await db.embedded?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(
+    async () => {
+      await served.close();
+      await sub.server.stop();
+      await ds.destroy();
+      await db.embedded?.stop();
+    },
+    () => served.http.hurry(),
+  );
 }
 
 main().catch((err) => fail(String(err?.stack ?? err)));

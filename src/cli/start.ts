@@ -5,10 +5,17 @@ import { EXAMPLE_QUERY } from '../gateway/example';
 import { mintToken } from '../gateway/tokens';
 import { startHub } from '../hub';
 import { log } from '../log';
+import { stopOnSignals } from './signals';
 
 /** `npm start`: the whole hub in one process, with demo data on first start. */
 async function main() {
-  const hub = await startHub({ callerHandlesSignals: true });
+  // A signal during start-up (migrations, seeding) waits for the hub to be up, then stops it and the database.
+  const starting = startHub({ callerHandlesSignals: true });
+  stopOnSignals(
+    async () => (await starting).stop(),
+    () => void starting.then((hub) => hub.http.hurry(), () => undefined),
+  );
+  const hub = await starting;
   const [office] = await hub.sources.get('access')!.query(`SELECT id FROM access.principal WHERE login = 'xcb-office'`);
   // A ready-made token is a demo convenience: never printed (or minted) in production.
   const token = office && !hub.config.production ? await mintToken(hub.config, office.id) : '(mint one with npm run token -- --principal <login>)';
@@ -51,18 +58,6 @@ async function main() {
       : []),
   ].join('\n');
   process.stdout.write(`${banner}\n`);
-  const shutdown = (signal: string) => {
-    log.info({ signal }, 'stopping');
-    hub.stop().then(
-      () => process.exit(0),
-      (err) => {
-        log.error({ err }, 'error while stopping');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((err) => {

@@ -1,17 +1,32 @@
 import type { ErrorRequestHandler } from 'express';
 import { log } from '../log';
 
-/** Bodies over the limit and malformed JSON get a GraphQL-shaped error with a code, never an HTML page or a stack. */
+/** What each body-parser refusal means for the client, in words that name no library. */
+const BODY_ERRORS: Record<string, { status: number; code: string; message: (maxBody: string) => string }> = {
+  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: (max) => `Request body exceeds ${max}` },
+  'entity.parse.failed': { status: 400, code: 'BAD_REQUEST', message: () => 'Request body is not valid JSON' },
+  'charset.unsupported': { status: 415, code: 'BAD_REQUEST', message: () => 'Request bodies must be JSON encoded as UTF-8 (charset=utf-8)' },
+  'encoding.unsupported': { status: 415, code: 'BAD_REQUEST', message: () => 'Unsupported Content-Encoding: send the body uncompressed, gzip or deflate' },
+  'request.size.invalid': { status: 400, code: 'BAD_REQUEST', message: () => 'Request body length does not match Content-Length' },
+  'request.aborted': { status: 400, code: 'BAD_REQUEST', message: () => 'Request body was cut off' },
+};
+
+/**
+ * Bodies over the limit, malformed JSON, a charset other than UTF-8 and the like
+ * get a GraphQL-shaped error with a 4xx status and a code, never an HTML page, a
+ * stack or the parser's own message; anything else is logged and answered 500.
+ */
 export const jsonErrors =
   (maxBody: string): ErrorRequestHandler =>
-  (err: Error & { type?: string; status?: number }, _req, res, next) => {
+  (err: Error & { type?: string; status?: number; expose?: boolean }, _req, res, next) => {
     if (res.headersSent) return next(err);
-    if (err.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `Request body exceeds ${maxBody}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (err.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    const known = err.type ? BODY_ERRORS[err.type] : undefined;
+    if (known) {
+      res.status(known.status).json({ errors: [{ message: known.message(maxBody), extensions: { code: known.code } }] });
+    } else if (err.expose && err.status && err.status >= 400 && err.status < 500) {
+      res.status(err.status).json({ errors: [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
     } else {
       log.error({ err }, 'http error');
-      res.status(err.status ?? 500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      res.status(500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
   };

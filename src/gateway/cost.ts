@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { getVariableValues } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { badInput } from '../common/errors';
+import { clientError } from '../common/request-guard';
 
 /**
  * A list field with `first:` costs `first` times its selection. Counted on the
@@ -19,7 +21,11 @@ export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServer
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operation, operationName }) {
+          // No operation: operationGuardPlugin answers. Variables that do not fit their types cannot be costed: they are the caller's mistake.
+          if (!operation) return;
+          const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          if (errors?.length) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, errors[0].message);
           const cost = getComplexity({
             schema,
             query: document,
@@ -28,7 +34,7 @@ export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServer
             estimators: [pagedEstimator(defaultPage), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > maxCost) {
-            throw badInput(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, { cost, maxCost });
+            throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, `Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, { cost, maxCost });
           }
         },
       };

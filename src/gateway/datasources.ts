@@ -4,8 +4,10 @@ import { IDENTITY_HEADER, signIdentity } from '../common/identity';
 import { unauthenticated } from '../common/errors';
 import type { DisclosureGroup } from '../authz/disclosures';
 import type { RunningSubgraph } from '../subgraphs/server';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { log } from '../log';
 import { unavailableSections } from './dossier-fallback';
+import { serviceUnavailable, subgraphTimeoutMs } from './services';
 import type { GatewayContext } from './context';
 
 async function identityHeader(context: Partial<GatewayContext> | undefined, secret: string): Promise<string> {
@@ -43,7 +45,29 @@ function collectDisclosures(response: GatewayGraphQLResponse, context: Partial<G
   return response;
 }
 
-/** Calls a subgraph running as its own service, signing the caller's identity. */
+/** HTTP statuses with which a service (or a proxy in front of it) says it cannot answer now. */
+const OUTAGE_STATUS = new Set([502, 503, 504]);
+
+/** A subgraph answered with an HTTP error status; unlike the library's error, it keeps no URL. */
+class SubgraphHttpError extends Error {
+  constructor(
+    subgraph: string,
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`subgraph ${subgraph} answered HTTP ${status}`);
+  }
+}
+
+/** The request never got an answer: refused, reset, timed out (our signal), or cut off mid-body. */
+const unreachable = (err: unknown) => ['FetchError', 'AbortError', 'TimeoutError'].includes((err as Error)?.name);
+
+/**
+ * Calls a subgraph running as its own service, signing the caller's identity. A
+ * service that is down or says it is unavailable becomes SERVICE_UNAVAILABLE naming
+ * the agency's service (the dossier marks its sections instead); no error that
+ * reaches a client carries the service's address.
+ */
 export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
@@ -52,18 +76,35 @@ export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayConte
     private readonly apiSchema: () => GraphQLSchema | undefined,
   ) {
     super({ url });
+    // A service that hangs is as unavailable as one that refuses: give up after the timeout.
+    const send = this.fetcher;
+    const timeout = subgraphTimeoutMs();
+    this.fetcher = (target, init) => send(target, { ...init, signal: AbortSignal.timeout(timeout) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (err) {
-      // A service that is down must not take the whole dossier with it; one that answered (even with an HTTP error) is not down.
-      const answered = (err as { extensions?: { response?: unknown } }).extensions?.response !== undefined;
-      const fallback = !answered && options.request.query ? unavailableSections(this.apiSchema(), this.name, options.request.query, options.request.variables) : null;
+      const context = options.context as Partial<GatewayContext>;
+      if (err instanceof SubgraphHttpError && !OUTAGE_STATUS.has(err.status)) {
+        // It answered, with an error status: pass on what it said (its errors carry their codes).
+        const body = err.body as Partial<GatewayGraphQLResponse> | undefined;
+        if (body && typeof body === 'object' && Array.isArray(body.errors)) return collectDisclosures({ data: body.data, errors: body.errors }, context);
+        throw err;
+      }
+      if (!(err instanceof SubgraphHttpError) && !unreachable(err)) throw err;
+      log.warn({ subgraph: this.name, err: String(err), requestId: context?.identity?.requestId }, 'subgraph service unavailable');
+      // A service that is down must not take the whole dossier with it.
+      const fallback = options.request.query ? unavailableSections(this.apiSchema(), this.name, options.request.query, options.request.variables) : null;
       if (fallback) return fallback;
-      throw err;
+      throw serviceUnavailable(this.name);
     }
+  }
+
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => undefined);
+    return new SubgraphHttpError(this.name, response.status, body) as unknown as GraphQLError;
   }
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {

@@ -1,6 +1,7 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { Kind, getNamedType, isObjectType, parse, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { SectionAvailability } from '../common/dossier';
+import { serviceLabel } from './services';
 
 const DOSSIER = 'PreInspectionDossier';
 
@@ -43,7 +44,7 @@ export function unavailableSections(schema: GraphQLSchema | undefined, subgraph:
   }
   return {
     data: { _entities: representations.map(() => entity) },
-    errors: [{ message: `The ${subgraph} service is unreachable: its dossier sections are marked SOURCE_UNAVAILABLE`, extensions: { code: 'SERVICE_UNAVAILABLE', source: subgraph } } as never],
+    errors: [{ message: `${serviceLabel(subgraph)}暂不可用：其提供的巡前材料部分标为“数据来源暂不可用”`, extensions: { code: 'SERVICE_UNAVAILABLE', source: subgraph } } as never],
   };
 }
 

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { formatError } from '../common/format-error';
 import { jsonErrors } from '../common/http-errors';
 import { uuidInputPlugin } from '../common/uuid-input';
+import { bodyGuard, nulGuardPlugin } from '../common/request-guard';
 import type { HubConfig } from '../config';
 import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
@@ -19,16 +20,11 @@ import { authenticate } from './auth';
 import { costLimitPlugin } from './cost';
 import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './datasources';
+import { operationGuardPlugin } from './operation-guard';
+import { outageStatusPlugin, readiness } from './services';
 import { EXAMPLE_QUERY } from './example';
 import { briefingRoute } from './briefing';
 import { playgroundHtml } from './playground';
-
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
-  return false;
-}
 
 export interface GatewayParts {
   app: express.Express;
@@ -128,7 +124,8 @@ export async function createGateway(
     // Cost is checked by costLimitPlugin, which sees variable values.
     costLimit: { enabled: false },
     maxAliases: { n: config.limits.aliases },
-    maxTokens: { n: config.limits.tokens },
+    // Counted by graphql-js's own parser (parseOptions below): armor's token plugin turns every syntax error into a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
@@ -141,8 +138,19 @@ export async function createGateway(
     // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.limits.tokens },
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, uuidInputPlugin(), costLimitPlugin(config.limits.cost), ApolloServerPluginLandingPageDisabled(), auditPlugin(accessDs), sqlCountPlugin(!config.production)],
+    plugins: [
+      ...armor.plugins,
+      operationGuardPlugin(),
+      nulGuardPlugin(),
+      uuidInputPlugin(),
+      costLimitPlugin(config.limits.cost),
+      ApolloServerPluginLandingPageDisabled(),
+      auditPlugin(accessDs),
+      sqlCountPlugin(!config.production),
+      outageStatusPlugin(),
+    ],
   });
   await apollo.start();
 
@@ -152,13 +160,8 @@ export async function createGateway(
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    try {
-      await accessDs.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch (err) {
-      log.warn({ err: String(err) }, 'not ready');
-      res.status(503).json({ status: 'database unavailable' });
-    }
+    const state = await readiness(accessDs, subgraphs, config.subgraphUrls);
+    res.status(state.status === 'ready' ? 200 : 503).json(state);
   });
   const page = playgroundHtml(EXAMPLE_QUERY);
   const servePage: express.RequestHandler = (req, res, next) => {
@@ -174,14 +177,8 @@ export async function createGateway(
     '/graphql',
     servePage,
     express.json({ limit: config.maxBodyBytes }),
-    (req, res, next) => {
-      // PostgreSQL text cannot hold NUL; refuse it here with a clear code rather than deep in SQL.
-      if (containsNul(req.body)) {
-        res.status(400).json({ errors: [{ message: 'Strings may not contain the NUL character (\\u0000)', extensions: { code: 'BAD_USER_INPUT' } }] });
-        return;
-      }
-      next();
-    },
+    // PostgreSQL text cannot hold NUL; refuse it (and absurdly deep JSON) here with a clear code rather than deep in SQL.
+    bodyGuard,
     (req, _res, next) => {
       const counter: SqlCounter = { statements: 0 };
       (req as express.Request & { sqlCounter?: SqlCounter }).sqlCounter = counter;

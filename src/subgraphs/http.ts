@@ -1,14 +1,17 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { GracefulServer, shutdownGraceMs } from '../common/graceful-server';
 import { jsonErrors } from '../common/http-errors';
+import { bodyGuard } from '../common/request-guard';
 import { loadConfig } from '../config';
+import { log } from '../log';
 import type { RunningSubgraph } from './server';
 
 export interface ServedSubgraph {
   url: string;
-  close(): Promise<void>;
+  http: GracefulServer;
+  /** Stops gracefully: requests in flight finish (within graceMs, default SHUTDOWN_GRACE_MS), new ones are refused. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Serves one subgraph over HTTP at /graphql (used by `npm run start:subgraph` and by tests). */
@@ -19,20 +22,23 @@ export async function serveSubgraph(sub: RunningSubgraph, port: number, host = l
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', subgraph: sub.mod.name });
   });
-  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers) }));
-  app.use(jsonErrors(config.maxBodyBytes));
-  const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
+  // The gateway's /readyz asks this: the service is ready when its database answers.
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await sub.ds.query('SELECT 1');
+      res.json({ status: 'ready', subgraph: sub.mod.name });
+    } catch (err) {
+      log.warn({ err: String(err), subgraph: sub.mod.name }, 'not ready');
+      res.status(503).json({ status: 'unavailable', subgraph: sub.mod.name, database: 'down' });
+    }
   });
-  const actual = (server.address() as AddressInfo).port;
+  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), bodyGuard, expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers) }));
+  app.use(jsonErrors(config.maxBodyBytes));
+  const http = new GracefulServer(app);
+  const actual = await http.listen(port, host);
   return {
     url: `http://${host}:${actual}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    http,
+    close: (graceMs = shutdownGraceMs()) => http.stop(graceMs),
   };
 }

@@ -10,6 +10,7 @@ import { IDENTITY_HEADER, verifyIdentity } from '../common/identity';
 import { RequestLoaders } from '../common/loaders';
 import { loadConfig, type HubConfig } from '../config';
 import { formatError } from '../common/format-error';
+import { nulGuardPlugin } from '../common/request-guard';
 import type { SubgraphContext, SubgraphModule } from './types';
 import { Peers } from './peers';
 
@@ -53,7 +54,7 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config
     // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
     stopOnTerminationSignals: false,
     // Traces would go to Apollo's cloud; the hub never sends data off the intranet.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures, nulGuardPlugin()],
   });
   await server.start();
   const policies = new Map(fieldPolicies(built).map((f) => [`${f.typeName}.${f.fieldName}`, f]));
