@@ -126,7 +126,7 @@ describe('a subgraph service that is down (distributed mode)', () => {
 
   it("the dossier with its root service (inspection) down fails with SERVICE_UNAVAILABLE naming it, never with an address", async () => {
     await served.get('inspection')!.close(0);
-    const res = await gql(remote.url, token, 'query($u: String!, $r: ID!) { preInspectionDossier(unitCreditCode: $u, roundId: $r) { unitCreditCode petitions { availability } } }', { u: unit, r: roundId });
+    const res = await gql(remote.url, token, 'query($u: String!, $r: UUID!) { preInspectionDossier(unitCreditCode: $u, roundId: $r) { unitCreditCode petitions { availability } } }', { u: unit, r: roundId });
     expect(res.status).toBe(503);
     expect(res.data).toEqual({ preInspectionDossier: null });
     expect(res.errors!.map((e) => [e.extensions?.code, e.extensions?.source, e.message])).toEqual([['SERVICE_UNAVAILABLE', 'inspection', '巡察办数据服务（inspection）暂不可用，请稍后重试']]);
