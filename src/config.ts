@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Every environment variable the hub reads is listed here (and in the README). */
@@ -11,9 +11,19 @@ export interface HubConfig {
   databaseUrl?: string;
   /** Role that owns the hub's tables and runs migrations (default: DATABASE_URL's); the hub serves as DATABASE_URL's role. */
   migrationDatabaseUrl?: string;
+  /**
+   * A subgraph running as its own service: the platform database holding `access`
+   * (principals, grants) and the disclosure audit trail, when it is not DATABASE_URL.
+   */
+  accessDatabaseUrl?: string;
   dataDir: string;
   embeddedPgPort: number;
-  jwtSecret: string;
+  /** PKCS#8 PEM of the ES256 key caller tokens are signed with (issuers only; dev: generated). */
+  jwtSigningKey?: string;
+  /** Public keys caller tokens are verified with, as a JSON Web Key Set (default: the signing key's). */
+  jwks?: string;
+  /** Where to fetch that key set instead (the issuer's /.well-known/jwks.json). */
+  jwksUrl?: string;
   jwtIssuer: string;
   jwtAudience: string;
   internalSecret: string;
@@ -63,19 +73,46 @@ function secret(name: string, dataDir: string, production: boolean, minLength = 
   if (fromEnv && fromEnv.length < minLength) throw new Error(`${name} must be at least ${minLength} characters`);
   if (fromEnv) return fromEnv;
   if (production) throw new Error(`${name} must be set when NODE_ENV=production`);
+  return storedDevSecret(name, dataDir, () => randomBytes(32).toString('base64url'));
+}
+
+function storedDevSecret(name: string, dataDir: string, generate: () => string): string {
   const file = path.join(dataDir, 'dev-secrets.json');
-  let stored: Record<string, string> = {};
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8'));
+  const read = (): Record<string, string> => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {});
+  let stored = read();
   if (!stored[name]) {
-    stored[name] = randomBytes(32).toString('base64url');
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    // Create-exclusive lock file: processes starting together (test workers, a CLI beside the hub) must agree on one value.
+    const lock = `${file}.lock`;
+    for (let tries = 0; ; tries++) {
+      try {
+        writeFileSync(lock, String(process.pid), { flag: 'wx' });
+        break;
+      } catch {
+        if (tries > 200) throw new Error(`${lock} is held by another process; remove it if none is running`);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      }
+    }
+    try {
+      stored = read();
+      if (!stored[name]) {
+        stored[name] = generate();
+        writeFileSync(`${file}.tmp`, JSON.stringify(stored, null, 2), { mode: 0o600 });
+        renameSync(`${file}.tmp`, file);
+      }
+    } finally {
+      rmSync(lock, { force: true });
+    }
   }
   return stored[name];
 }
 
+/** A new ES256 (P-256) private key, PKCS#8 PEM, for caller tokens. */
+const newSigningKeyPem = (): string => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+
 /** A development secret needed only on some paths (the embedded database's passwords). */
 export const devSecret = (name: string, config: Pick<HubConfig, 'dataDir' | 'production'>): string => secret(name, config.dataDir, config.production);
+
 
 export const auditCheckpointDir = (config: Pick<HubConfig, 'auditCheckpointDir' | 'dataDir'>): string =>
   config.auditCheckpointDir ?? path.join(config.dataDir, 'audit-checkpoints');
@@ -102,9 +139,13 @@ export function loadConfig(): HubConfig {
     host: process.env.HOST ?? '127.0.0.1',
     databaseUrl: process.env.DATABASE_URL || undefined,
     migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL || undefined,
+    accessDatabaseUrl: process.env.ACCESS_DATABASE_URL || undefined,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
-    jwtSecret: secret('JWT_SECRET', dataDir, production),
+    // Outside production a key pair is generated once into the dev secrets; in production only token issuers set one.
+    jwtSigningKey: process.env.JWT_SIGNING_KEY || (production ? undefined : storedDevSecret('JWT_SIGNING_KEY', dataDir, newSigningKeyPem)),
+    jwks: process.env.HUB_JWKS || undefined,
+    jwksUrl: process.env.HUB_JWKS_URL || undefined,
     jwtIssuer: process.env.JWT_ISSUER ?? 'xuncha-hub',
     jwtAudience: process.env.JWT_AUDIENCE ?? 'xuncha-hub',
     internalSecret: secret('HUB_INTERNAL_SECRET', dataDir, production),

@@ -94,7 +94,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         schemas.push({ name: mod.name, schema: await buildFederatedSchema(mod), url: config.subgraphUrls[mod.name] });
         continue;
       }
-      const sub = await createSubgraph(mod, sources.get(mod.name)!, config, peers);
+      const sub = await createSubgraph(mod, sources.get(mod.name)!, sources.get('access')!, config, peers);
       schemas.push({ name: mod.name, schema: sub.schema });
       subgraphs.set(mod.name, sub);
     }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { GATEWAY_CHAIN, type DisclosureEntry } from '../src/authz/audit-chain';
+import type { DisclosureEntry } from '../src/authz/audit-chain';
 import { keyId } from '../src/authz/audit-key';
 import { appendDisclosures, auditWriterFor } from '../src/authz/audit-writer';
 import { runWithSqlCounter, type SqlCounter } from '../src/db/sql-counter';
 import { auditEntry, auditVerifyCli, chainReport, holdChainLock, verifyHub } from './support/audit';
 import { codes, gql, startTestHub, type TestHub } from './support/hub';
+
+/** Each subgraph writes its own chain (issue 10): petitions read through the gateway go to `petition`. */
+const PETITION_CHAIN = 'petition';
 
 const GENESIS = '0'.repeat(64);
 const CHAIN = 'trail-test';
@@ -161,7 +164,7 @@ describe('disclosure audit trail: append-only, keyed chains, verifiable, queryab
     const token = await hub.token('xcb-office');
     const ids = Array.from({ length: 50 }, (_, i) => `concurrent-${i}-${randomUUID().slice(0, 8)}`);
     // The chain's lock is held elsewhere (a slow database, another gateway process): appends queue behind it.
-    const holder = await holdChainLock(hub.db.ownerUrl, GATEWAY_CHAIN);
+    const holder = await holdChainLock(hub.db.ownerUrl, PETITION_CHAIN);
     const before = { ...writer.stats };
     let responses: Promise<Response>[] = [];
     try {
@@ -183,9 +186,9 @@ describe('disclosure audit trail: append-only, keyed chains, verifiable, queryab
     for (const b of bodies) expect(b.errors).toBeUndefined();
     expect(bodies.every((b) => b.data!.petitions.nodes.length === 3)).toBe(true);
     expect(writer.stats.transactions - before.transactions).toBe(2);
-    const stored = await ds.query(`SELECT DISTINCT request_id FROM access.disclosure_audit WHERE chain = $1 AND request_id = ANY($2)`, [GATEWAY_CHAIN, ids]);
+    const stored = await ds.query(`SELECT DISTINCT request_id FROM access.disclosure_audit WHERE chain = $1 AND request_id = ANY($2)`, [PETITION_CHAIN, ids]);
     expect(stored).toHaveLength(50);
-    expect(await checked(GATEWAY_CHAIN)).toMatchObject({ status: 'INTACT', problem: null });
+    expect(await checked(PETITION_CHAIN)).toMatchObject({ status: 'INTACT', problem: null });
   });
 
   it('writes 500 entries with ONE insert statement (as many statements as for one entry)', async () => {
@@ -386,7 +389,7 @@ describe('disclosure audit trail: append-only, keyed chains, verifiable, queryab
       afterCheckpoint: 0,
       problem: null,
     });
-    expect(v.chains.map((c: { chain: string }) => c.chain)).toEqual([GATEWAY_CHAIN, CHAIN, `${CHAIN}-group`, `${CHAIN}-other`]);
+    expect(v.chains.map((c: { chain: string }) => c.chain)).toEqual([PETITION_CHAIN, CHAIN, `${CHAIN}-group`, `${CHAIN}-other`]);
 
     // As the superuser with the triggers off for one transaction, an entry's fields are changed.
     const victim = (await rows())[Math.floor(count / 2)];
@@ -402,7 +405,7 @@ describe('disclosure audit trail: append-only, keyed chains, verifiable, queryab
     const cli = await auditVerifyCli(hub);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain(`audit chain ${CHAIN}: BROKEN at entry ${victim.position} (seq ${victim.seq}): ENTRY_ALTERED: entry ${victim.position} does not match its MAC`);
-    expect(cli.stdout).toContain(`audit chain ${GATEWAY_CHAIN}: OK`);
+    expect(cli.stdout).toContain(`audit chain ${PETITION_CHAIN}: OK`);
     expect(cli.stdout.trim().split('\n').pop()).toBe('audit trail BROKEN');
   });
 });

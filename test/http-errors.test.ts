@@ -1,5 +1,3 @@
-import { AgencyKind, Role } from '../src/common/agency';
-import { IDENTITY_HEADER, signIdentity } from '../src/common/identity';
 import { serveSubgraph, type ServedSubgraph } from '../src/subgraphs/http';
 import { startTestHub, type TestHub } from './support/hub';
 
@@ -125,8 +123,7 @@ describe('NUL inside the query text or variables is refused before it reaches Po
   });
 
   it('a subgraph running as its own service refuses it too (its caller is trusted, its input is not)', async () => {
-    const identity = { principalId: await hub.principalId('admin'), principalName: 'x', agencyId: '00000000-0000-4000-8000-000000000000', agencyKind: AgencyKind.INSPECTION_OFFICE, roles: [Role.ADMIN], requestId: 'r1', grants: [], recusal: { units: [], regions: [] } };
-    const signed = { [IDENTITY_HEADER]: await signIdentity(identity, hub.config.internalSecret) };
+    const signed = { authorization: await hub.token('admin') };
     for (const query of queries) {
       const res = await post(served.url, { query }, signed);
       expect({ query, ...refusal(res) }).toEqual({ query, status: 400, codes: ['BAD_USER_INPUT'], data: undefined });

@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 import { creditCodeCheckChar } from '../src/common/codes';
-import { IDENTITY_HEADER, signIdentity } from '../src/common/identity';
-import { authenticate } from '../src/gateway/auth';
+import { peerHeaders } from './support/tokens';
 import { startHub, type Hub } from '../src/hub';
 import { codes, gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
 
@@ -237,9 +236,9 @@ describe('input reaching the hub: ids and references (through the gateway)', () 
       expect(codes(viaGateway)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
 
       const org = hub.subgraphs.get('organization')!;
-      const identity = await authenticate(await hub.token('xfj-system'), undefined, hub.sources.get('access')!, hub.config);
+      const authorization = await hub.token('xfj-system');
       const ask = async (via?: string) => {
-        const contextValue = await org.contextFromHeaders({ [IDENTITY_HEADER]: await signIdentity({ ...identity, via }, hub.config.internalSecret) });
+        const contextValue = await org.contextFromHeaders(via ? await peerHeaders(hub.config, via, 'organization', authorization) : { authorization });
         const res = await org.server.executeOperation(
           { query: 'query($u: [String!]!, $c: [UUID!]!) { unknownReferences(unitCreditCodes: $u, cadreIds: $c) { unitCreditCodes cadreIds } }', variables: { u: [units[0], unknownUnit], c: [cadres[0], NO_CADRE] } },
           { contextValue },

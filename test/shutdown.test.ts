@@ -1,7 +1,5 @@
 import http from 'node:http';
 import net from 'node:net';
-import { AgencyKind, Role } from '../src/common/agency';
-import { IDENTITY_HEADER, signIdentity } from '../src/common/identity';
 import { serveSubgraph } from '../src/subgraphs/http';
 import { startTestHub, type TestHub } from './support/hub';
 
@@ -70,8 +68,7 @@ describe('graceful shutdown: requests in flight finish, new ones are refused', (
 
   it('a subgraph service lets its request in flight finish, and cuts one still unfinished when the grace period ends', async () => {
     const served = await serveSubgraph(hub.subgraphs.get('organization')!, 0);
-    const identity = { principalId: await hub.principalId('admin'), principalName: 'x', agencyId: '00000000-0000-4000-8000-000000000000', agencyKind: AgencyKind.INSPECTION_OFFICE, roles: [Role.ADMIN], requestId: 'r1', grants: [], recusal: { units: [], regions: [] } };
-    const signed = { [IDENTITY_HEADER]: await signIdentity(identity, hub.config.internalSecret) };
+    const signed = { authorization: await hub.token('admin') };
     const finishing = slowPost(served.url, signed, '{ units(first: 3) { totalCount } }');
     const stuck = slowPost(served.url, signed, '{ units(first: 3) { totalCount } }');
     stuck.response.catch(() => undefined);

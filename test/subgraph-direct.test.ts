@@ -1,16 +1,22 @@
 import { SignJWT } from 'jose';
-import { IDENTITY_HEADER, signIdentity } from '../src/common/identity';
 import { AgencyKind, Role } from '../src/common/agency';
 import { startHub, type Hub } from '../src/hub';
 import { serveSubgraph, type ServedSubgraph } from '../src/subgraphs/http';
 import { codes, gql, startTestHub, type TestHub } from './support/hub';
+import { badTokens, peerHeaders } from './support/tokens';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
 }
 
-describe('subgraphs trust only the gateway', () => {
+/**
+ * Issue 10: a subgraph trusts no router and no gateway. Straight at a subgraph service,
+ * a request without the caller's own valid credential gets nothing — `_service` and
+ * `_entities` included — and a header claiming an identity or grants (the old gateway
+ * identity, a forged or replayed one) gives nothing either.
+ */
+describe('subgraphs authenticate every caller themselves', () => {
   let hub: TestHub;
   let served: ServedSubgraph[];
   let unitId: string;
@@ -30,7 +36,7 @@ describe('subgraphs trust only the gateway', () => {
     { query: '{ units(first: 5) { nodes { name } } }' },
   ];
 
-  it('answers nothing without a signed identity, including _service and _entities', async () => {
+  it('answers nothing without a credential, including _service and _entities', async () => {
     for (const body of attempts()) {
       const res = await post(served[0].url, body);
       expect(res.status).toBe(401);
@@ -42,23 +48,44 @@ describe('subgraphs trust only the gateway', () => {
     expect(petition.body.data).toBeUndefined();
   });
 
-  it('answers nothing to an identity signed with another key, expired, or for another audience', async () => {
-    const identity = { principalId: await hub.principalId('admin'), principalName: 'x', agencyId: '00000000-0000-4000-8000-000000000000', agencyKind: AgencyKind.INSPECTION_OFFICE, roles: [Role.ADMIN], requestId: 'r1', grants: [], recusal: { units: [], regions: [] } };
-    const wrongKey = await signIdentity(identity, 'guessed-secret');
-    const key = new TextEncoder().encode(hub.config.internalSecret);
-    const expired = await new SignJWT({ ...identity }).setProtectedHeader({ alg: 'HS256' }).setIssuer('xuncha-hub-gateway').setAudience('xuncha-hub-subgraph').setIssuedAt(0).setExpirationTime(60).sign(key);
-    // A caller token (signed with the JWT secret, for the gateway's audience) is not an identity either.
-    const callerToken = (await hub.token('admin')).replace('Bearer ', '');
-    for (const token of [wrongKey, expired, callerToken]) {
-      const res = await post(served[0].url, attempts()[1], { [IDENTITY_HEADER]: token });
-      expect(res.status).toBe(401);
-      expect(res.body.data).toBeUndefined();
+  it('answers nothing to a forged, expired, algorithm-confused or unknown-principal token', async () => {
+    const bad = await badTokens(hub.config, await hub.principalId('admin'));
+    for (const [kind, token] of Object.entries(bad)) {
+      for (const body of attempts()) {
+        const res = await post(served[0].url, body, { authorization: `Bearer ${token}` });
+        expect({ kind, status: res.status, data: res.body.data }).toEqual({ kind, status: 401, data: undefined });
+      }
     }
   });
 
-  it('answers a correctly signed identity (so the refusals above are about the signature)', async () => {
-    const identity = { principalId: await hub.principalId('admin'), principalName: 'x', agencyId: '00000000-0000-4000-8000-000000000000', agencyKind: AgencyKind.INSPECTION_OFFICE, roles: [Role.ADMIN], requestId: 'r1', grants: [], recusal: { units: [], regions: [] } };
-    const res = await post(served[0].url, attempts()[1], { [IDENTITY_HEADER]: await signIdentity(identity, hub.config.internalSecret) });
+  it('ignores a header that claims an identity and grants: it is the credential that counts', async () => {
+    // The identity header the hub's gateway used to sign, forged with a guessed secret and with the real one alike.
+    const claim = { principalId: await hub.principalId('admin'), agencyKind: AgencyKind.PETITION_BUREAU, roles: [Role.ADMIN], grants: [{ typeName: 'Petition', fields: [], effect: 'ALLOW', units: null }] };
+    for (const secret of ['guessed-secret', hub.config.internalSecret]) {
+      const header = await new SignJWT(claim).setProtectedHeader({ alg: 'HS256' }).setIssuer('xuncha-hub-gateway').setAudience('xuncha-hub-subgraph').setExpirationTime('1m').sign(new TextEncoder().encode(secret));
+      const res = await post(served[1].url, { query: '{ petitions(first: 5) { nodes { reporterName } } }' }, { 'x-hub-identity': header });
+      expect({ status: res.status, data: res.body.data }).toEqual({ status: 401, data: undefined });
+    }
+    // With a real token of a caller who may read no reporter names, the claimed grants change nothing.
+    const res = await post(served[1].url, { query: '{ petitions(first: 5) { nodes { reporterName } } }' }, { authorization: await hub.token('gaj-officer'), 'x-hub-identity': 'whatever' });
+    expect(JSON.stringify(res.body)).not.toMatch(/"reporterName":"[^"]/);
+  });
+
+  it('a service assertion lifted onto another credential, or meant for another service, is refused', async () => {
+    const unknown = { query: 'query($u: [String!]!, $c: [UUID!]!) { unknownReferences(unitCreditCodes: $u, cadreIds: $c) { cadreIds } }', variables: { u: [], c: [] } };
+    const system = await hub.token('xfj-system');
+    const good = await peerHeaders(hub.config, 'petition', 'organization', system);
+    expect((await post(served[0].url, unknown, good)).body.data).toEqual({ unknownReferences: { cadreIds: [] } });
+    // The same assertion with another caller's token: bound to the credential it came with.
+    const lifted = await post(served[0].url, unknown, { ...good, authorization: await hub.token('gaj-officer') });
+    expect(lifted.status).toBe(401);
+    // An assertion for the petition service is no good at organization.
+    const elsewhere = await peerHeaders(hub.config, 'inspection', 'petition', system);
+    expect((await post(served[0].url, unknown, elsewhere)).status).toBe(401);
+  });
+
+  it('answers a valid credential (so the refusals above are about the credential)', async () => {
+    const res = await post(served[0].url, attempts()[1], { authorization: await hub.token('admin') });
     expect(res.status).toBe(200);
     expect(res.body.data._entities[0].id).toBe(unitId);
   });

@@ -1,12 +1,10 @@
-import { SignJWT, jwtVerify } from 'jose';
 import type { ActiveGrant, Recusal } from '../authz/grant-types';
-import { AgencyKind, Role } from './agency';
-import { unauthenticated } from './errors';
+import type { AgencyKind, Role } from './agency';
 
 /**
- * Who is calling, as the gateway established it. Subgraphs never see the caller's
- * own token: they receive this, signed by the gateway and valid for a minute, in the
- * `x-hub-identity` header, and refuse any request without a valid one.
+ * Who is calling, as the subgraph serving the request established it from the
+ * caller's own credential (auth/caller.ts): no router or gateway in front is trusted
+ * to say who the caller is or what it may read.
  */
 export interface Identity {
   principalId: string;
@@ -20,46 +18,8 @@ export interface Identity {
   recusal: Recusal;
   /**
    * Set only on calls one subgraph makes to another for a caller (e.g. inspection
-   * asking access to open data requests). The gateway never sets it, so fields
-   * reserved to the hub itself can check it.
+   * asking access to open data requests), proven by the peer assertion (auth/peer.ts).
+   * Fields reserved to the hub itself check it.
    */
   via?: string;
-}
-
-export const IDENTITY_HEADER = 'x-hub-identity';
-const AUDIENCE = 'xuncha-hub-subgraph';
-const ISSUER = 'xuncha-hub-gateway';
-
-const key = (secret: string) => new TextEncoder().encode(secret);
-
-export async function signIdentity(identity: Identity, secret: string): Promise<string> {
-  return new SignJWT({ ...identity })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('60s')
-    .sign(key(secret));
-}
-
-export async function verifyIdentity(token: string | undefined, secret: string): Promise<Identity> {
-  if (!token) throw unauthenticated('This service only answers requests forwarded by the hub gateway');
-  try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-    const p = payload as unknown as Identity;
-    if (!p.principalId || !p.agencyId || !Array.isArray(p.roles)) throw new Error('incomplete identity');
-    return {
-      principalId: p.principalId,
-      principalName: p.principalName,
-      agencyId: p.agencyId,
-      agencyKind: p.agencyKind,
-      roles: p.roles,
-      requestId: p.requestId,
-      grants: Array.isArray(p.grants) ? p.grants : [],
-      recusal: p.recusal ?? { units: [], regions: [] },
-      ...(typeof p.via === 'string' ? { via: p.via } : {}),
-    };
-  } catch {
-    throw unauthenticated('Invalid or expired gateway identity');
-  }
 }

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { HubConfig } from '../config';
 import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
-import { authenticate } from './auth';
+import { withCallerCache } from '../auth/caller';
+import { edgeContext } from './edge-auth';
 import { log } from '../log';
 import type { GatewayContext } from './context';
 import { SECTION_HEADINGS } from '../common/dossier';
@@ -125,8 +125,7 @@ export function briefingRoute(apollo: ApolloServer<GatewayContext>, accessDs: Da
     res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     let context: GatewayContext;
     try {
-      const identity = await authenticate(req.headers.authorization, req.get('x-request-id') ?? randomUUID(), accessDs, config);
-      context = { identity, sql: { statements: 0 } as SqlCounter, disclosures: [] };
+      context = { ...(await edgeContext(req.headers.authorization, req.get('x-request-id'), accessDs, config)), sql: { statements: 0 } as SqlCounter };
     } catch (err) {
       // Only the caller's own mistake is explained; anything else (the database down) stays in the log.
       const code = (err as { extensions?: { code?: string } }).extensions?.code;
@@ -135,7 +134,7 @@ export function briefingRoute(apollo: ApolloServer<GatewayContext>, accessDs: Da
       return;
     }
     const variables = { unit: String(req.query.unit ?? ''), round: String(req.query.round ?? '') };
-    const result = await runWithSqlCounter(context.sql, () => apollo.executeOperation({ query: BRIEFING_QUERY, variables }, { contextValue: context }));
+    const result = await runWithSqlCounter(context.sql, () => withCallerCache(() => apollo.executeOperation({ query: BRIEFING_QUERY, variables }, { contextValue: context })));
     if (result.body.kind !== 'single') throw new Error('unexpected incremental response');
     const { data, errors } = result.body.singleResult;
     const failed = !data?.preInspectionDossier;

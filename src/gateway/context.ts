@@ -1,10 +1,13 @@
-import type { DisclosureGroup } from '../authz/disclosures';
-import type { Identity } from '../common/identity';
 import type { SqlCounter } from '../db/sql-counter';
 
+/**
+ * What the gateway knows of a request: the caller's credential, passed on to every
+ * subgraph as it came (each subgraph authenticates and authorises the caller itself),
+ * and the principal it names, checked at the edge so a bad credential gets 401 here.
+ */
 export interface GatewayContext {
-  identity: Identity;
+  authorization: string;
+  principalId: string;
+  requestId: string;
   sql: SqlCounter;
-  /** What the subgraphs disclosed while answering this request; written to the audit trail before responding. */
-  disclosures: DisclosureGroup[];
 }

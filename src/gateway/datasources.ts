@@ -1,8 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { IDENTITY_HEADER, signIdentity } from '../common/identity';
-import { unauthenticated } from '../common/errors';
-import type { DisclosureGroup } from '../authz/disclosures';
 import type { RunningSubgraph } from '../subgraphs/server';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { log } from '../log';
@@ -10,39 +7,28 @@ import { unavailableSections } from './dossier-fallback';
 import { serviceUnavailable, subgraphTimeoutMs } from './services';
 import type { GatewayContext } from './context';
 
-async function identityHeader(context: Partial<GatewayContext> | undefined, secret: string): Promise<string> {
-  if (!context?.identity) throw unauthenticated('No authenticated principal for subgraph call');
-  return signIdentity(context.identity, secret);
-}
+/** The headers every subgraph call carries: the caller's own credential and the request id, as any router would forward them. */
+export const forwardedHeaders = (context: Partial<GatewayContext> | undefined): Record<string, string> => ({
+  ...(context?.authorization ? { authorization: context.authorization } : {}),
+  ...(context?.requestId ? { 'x-request-id': context.requestId } : {}),
+});
 
 /**
- * Calls a subgraph living in this process without an HTTP hop, but through the
- * same identity check a remote call goes through.
+ * Calls a subgraph living in this process without an HTTP hop, with the same headers
+ * a router would send it over HTTP: the subgraph authenticates and audits alike.
  */
 export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraph: RunningSubgraph,
-    private readonly secret: string,
-  ) {}
+  constructor(private readonly subgraph: RunningSubgraph) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const token = await identityHeader(options.context as Partial<GatewayContext>, this.secret);
-    const contextValue = await this.subgraph.contextFromHeaders({ [IDENTITY_HEADER]: token });
+    const contextValue = await this.subgraph.contextFromHeaders(forwardedHeaders(options.context as Partial<GatewayContext>));
     const res = await this.subgraph.server.executeOperation(
       { query: options.request.query, variables: options.request.variables, operationName: options.request.operationName },
       { contextValue },
     );
     if (res.body.kind !== 'single') throw new Error('Incremental delivery is not supported between gateway and subgraphs');
-    return collectDisclosures(res.body.singleResult as GatewayGraphQLResponse, options.context as Partial<GatewayContext>);
+    return res.body.singleResult as GatewayGraphQLResponse;
   }
-}
-
-/** Takes the subgraph's disclosure report off its response and keeps it for the audit trail. */
-function collectDisclosures(response: GatewayGraphQLResponse, context: Partial<GatewayContext> | undefined): GatewayGraphQLResponse {
-  const reported = response.extensions?.disclosures as DisclosureGroup[] | undefined;
-  if (reported && context?.disclosures) context.disclosures.push(...reported);
-  if (response.extensions) delete response.extensions.disclosures;
-  return response;
 }
 
 /** HTTP statuses with which a service (or a proxy in front of it) says it cannot answer now. */
@@ -63,15 +49,14 @@ class SubgraphHttpError extends Error {
 const unreachable = (err: unknown) => ['FetchError', 'AbortError', 'TimeoutError'].includes((err as Error)?.name);
 
 /**
- * Calls a subgraph running as its own service, signing the caller's identity. A
+ * Calls a subgraph running as its own service, forwarding the caller's credential. A
  * service that is down or says it is unavailable becomes SERVICE_UNAVAILABLE naming
  * the agency's service (the dossier marks its sections instead); no error that
  * reaches a client carries the service's address.
  */
-export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class ForwardingRemoteDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
-    private readonly secret: string,
     private readonly name: string,
     private readonly apiSchema: () => GraphQLSchema | undefined,
   ) {
@@ -90,11 +75,11 @@ export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayConte
       if (err instanceof SubgraphHttpError && !OUTAGE_STATUS.has(err.status)) {
         // It answered, with an error status: pass on what it said (its errors carry their codes).
         const body = err.body as Partial<GatewayGraphQLResponse> | undefined;
-        if (body && typeof body === 'object' && Array.isArray(body.errors)) return collectDisclosures({ data: body.data, errors: body.errors }, context);
+        if (body && typeof body === 'object' && Array.isArray(body.errors)) return { data: body.data, errors: body.errors };
         throw err;
       }
       if (!(err instanceof SubgraphHttpError) && !unreachable(err)) throw err;
-      log.warn({ subgraph: this.name, err: String(err), requestId: context?.identity?.requestId }, 'subgraph service unavailable');
+      log.warn({ subgraph: this.name, err: String(err), requestId: context?.requestId }, 'subgraph service unavailable');
       // A service that is down must not take the whole dossier with it.
       const fallback = options.request.query ? unavailableSections(this.apiSchema(), this.name, options.request.query, options.request.variables) : null;
       if (fallback) return fallback;
@@ -107,13 +92,7 @@ export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayConte
     return new SubgraphHttpError(this.name, response.status, body) as unknown as GraphQLError;
   }
 
-  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    request.http?.headers.set(IDENTITY_HEADER, await identityHeader(context as Partial<GatewayContext>, this.secret));
-    if ((context as Partial<GatewayContext>)?.identity?.requestId) request.http?.headers.set('x-request-id', (context as GatewayContext).identity.requestId);
-  }
-
-  // An optional hook of RemoteGraphQLDataSource: it receives the parsed subgraph response.
-  async didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): Promise<GatewayGraphQLResponse> {
-    return collectDisclosures(response, context);
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    for (const [name, value] of Object.entries(forwardedHeaders(context as Partial<GatewayContext>))) request.http?.headers.set(name, value);
   }
 }

@@ -1,6 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { GATEWAY_CHAIN } from '../authz/audit-chain';
-import { appendDisclosures } from '../authz/audit-writer';
 import { type GraphQLDataSource, ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,10 +13,11 @@ import type { HubConfig } from '../config';
 import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import type { RunningSubgraph } from '../subgraphs/server';
-import { authenticate } from './auth';
-import { costLimitPlugin } from './cost';
+import { withCallerCache } from '../auth/caller';
+import { edgeContext } from './edge-auth';
+import { costLimitPlugin } from '../common/cost';
 import type { GatewayContext } from './context';
-import { InProcessDataSource, SignedRemoteDataSource } from './datasources';
+import { ForwardingRemoteDataSource, InProcessDataSource } from './datasources';
 import { operationGuardPlugin } from './operation-guard';
 import { outageStatusPlugin, readiness } from './services';
 import { EXAMPLE_QUERY } from './example';
@@ -51,8 +49,8 @@ const sqlCountPlugin = (expose: boolean): ApolloServerPlugin<GatewayContext> => 
           async executionDidEnd() {
             log.info(
               {
-                requestId: contextValue.identity?.requestId,
-                principal: contextValue.identity?.principalId,
+                requestId: contextValue.requestId,
+                principal: contextValue.principalId,
                 operation: request.operationName,
                 ms: Date.now() - started,
                 sql: contextValue.sql?.statements,
@@ -61,43 +59,6 @@ const sqlCountPlugin = (expose: boolean): ApolloServerPlugin<GatewayContext> => 
             );
           },
         };
-      },
-    };
-  },
-});
-
-/**
- * Writes what the request disclosed to the hash-chained audit trail before the
- * response leaves: one append (one INSERT) per request, however many records. If
- * the trail cannot be written, the data is not sent.
- */
-const auditPlugin = (accessDs: DataSource): ApolloServerPlugin<GatewayContext> => ({
-  async requestDidStart({ request, contextValue }) {
-    return {
-      async willSendResponse({ response, operationName }) {
-        const groups = contextValue.disclosures ?? [];
-        if (!groups.length || !contextValue.identity) return;
-        const operationHash = createHash('sha256').update(request.query ?? '').digest('hex');
-        try {
-          await appendDisclosures(
-            accessDs,
-            GATEWAY_CHAIN,
-            groups.map((g) => ({
-              requestId: contextValue.identity.requestId,
-              principalId: contextValue.identity.principalId,
-              agencyId: contextValue.identity.agencyId,
-              operationName: operationName ?? request.operationName ?? null,
-              operationHash,
-              ...g,
-            })),
-          );
-        } catch (err) {
-          log.error({ err, requestId: contextValue.identity.requestId }, 'disclosure audit failed; response withheld');
-          if (response.body.kind === 'single') {
-            response.body.singleResult.data = null;
-            response.body.singleResult.errors = [{ message: 'The disclosure could not be audited; nothing was sent', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] as never;
-          }
-        }
       },
     };
   },
@@ -113,10 +74,10 @@ export async function createGateway(
     supergraphSdl,
     buildService: ({ name }): GraphQLDataSource<GatewayContext> => {
       const remote = config.subgraphUrls[name];
-      if (remote) return new SignedRemoteDataSource(remote, config.internalSecret, name, () => gateway.schema);
+      if (remote) return new ForwardingRemoteDataSource(remote, name, () => gateway.schema);
       const local = subgraphs.get(name);
       if (!local) throw new Error(`Subgraph ${name} is neither in-process nor configured with SUBGRAPH_${name.toUpperCase()}_URL`);
-      return new InProcessDataSource(local, config.internalSecret);
+      return new InProcessDataSource(local);
     },
   });
   const armor = new ApolloArmor({
@@ -147,7 +108,6 @@ export async function createGateway(
       uuidInputPlugin(),
       costLimitPlugin(config.limits.cost),
       ApolloServerPluginLandingPageDisabled(),
-      auditPlugin(accessDs),
       sqlCountPlugin(!config.production),
       outageStatusPlugin(),
     ],
@@ -182,13 +142,14 @@ export async function createGateway(
     (req, _res, next) => {
       const counter: SqlCounter = { statements: 0 };
       (req as express.Request & { sqlCounter?: SqlCounter }).sqlCounter = counter;
-      runWithSqlCounter(counter, () => next());
+      // One caller lookup per request, shared by the in-process subgraphs it reaches.
+      runWithSqlCounter(counter, () => withCallerCache(() => next()));
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const identity = await authenticate(req.headers.authorization, req.get('x-request-id') ?? randomUUID(), accessDs, config);
-        return { identity, sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter, disclosures: [] };
-      },
+      context: async ({ req }) => ({
+        ...(await edgeContext(req.headers.authorization, req.get('x-request-id'), accessDs, config)),
+        sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter,
+      }),
     }),
   );
   app.use(jsonErrors(config.maxBodyBytes));

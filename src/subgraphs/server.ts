@@ -1,50 +1,74 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { resolveCaller, requestIdFrom } from '../auth/caller';
+import { VIA_HEADER, verifyVia } from '../auth/peer';
 import { DisclosureLog } from '../authz/disclosures';
 import { enforceSchema, fieldPolicies } from '../authz/enforce';
 import { PolicyEvaluator } from '../authz/policy';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
-import type { DataSource } from 'typeorm';
+import { costLimitPlugin } from '../common/cost';
 import { buildFederatedSchema } from '../common/federation';
-import { IDENTITY_HEADER, verifyIdentity } from '../common/identity';
-import { RequestLoaders } from '../common/loaders';
-import { loadConfig, type HubConfig } from '../config';
 import { formatError } from '../common/format-error';
+import type { Identity } from '../common/identity';
+import { RequestLoaders } from '../common/loaders';
 import { nulGuardPlugin } from '../common/request-guard';
-import type { SubgraphContext, SubgraphModule } from './types';
+import { loadConfig, type HubConfig } from '../config';
+import { auditPlugin } from './audit-plugin';
 import { Peers } from './peers';
-
-/** Hands what the request disclosed to the gateway, which writes the audit trail. */
-const reportDisclosures: ApolloServerPlugin<SubgraphContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind === 'single' && contextValue.disclosures?.size) {
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, disclosures: contextValue.disclosures.toJSON() };
-        }
-      },
-    };
-  },
-};
+import type { SubgraphContext, SubgraphModule } from './types';
 
 export interface RunningSubgraph {
   mod: SubgraphModule;
   ds: DataSource;
   schema: GraphQLSchema;
   server: ApolloServer<SubgraphContext>;
-  /** Builds the request context; throws UNAUTHENTICATED without a valid gateway identity. */
+  /** Builds the request context from the caller's own credential; throws UNAUTHENTICATED without a valid one. */
   contextFromHeaders(headers: Record<string, string | string[] | undefined>): Promise<SubgraphContext>;
 }
 
+type Headers = Record<string, string | string[] | undefined>;
+const header = (headers: Headers, name: string): string | undefined => {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
 /**
- * The same subgraph serves in-process (the gateway calls executeOperation) and as
- * its own HTTP service; both paths go through contextFromHeaders, so neither
- * answers — not even `_service` or `_entities` — without the gateway's signature.
+ * The query limits hold here too, whatever router is in front (issue 10): a router's
+ * subgraph operation can be one level deeper (`_entities`), carry a few aliases of the
+ * planner's own, and spell out fragments the client sent once, hence the margins.
  */
-export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config: HubConfig = loadConfig(), peers: Peers = new Peers(config)): Promise<RunningSubgraph> {
+function limits(config: HubConfig) {
+  return new ApolloArmor({
+    maxDepth: { n: config.limits.depth + 1 },
+    costLimit: { enabled: false },
+    maxAliases: { n: config.limits.aliases + 10 },
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 50 },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+}
+
+/**
+ * A subgraph is the data holder, and enforces and logs by itself (issue 10): it
+ * authenticates the caller from the credential the client sent (forwarded by any
+ * router, or by the hub's gateway in-process), resolves the caller's grants, team
+ * units and recusal from access, applies the field rules, and writes what it
+ * disclosed to its own audit chain before its response leaves. `_service` and
+ * `_entities` answer nobody without a valid credential either.
+ */
+export async function createSubgraph(
+  mod: SubgraphModule,
+  ds: DataSource,
+  accessDs: DataSource,
+  config: HubConfig = loadConfig(),
+  peers: Peers = new Peers(config),
+): Promise<RunningSubgraph> {
   const built = await buildFederatedSchema(mod);
-  // Benchmarks measure the cost of enforcement by switching it off; nothing else may.
+  // Benchmarks measure the cost of the field rules by switching them off; nothing else may.
   const schema = config.benchWithoutEnforcement ? built : enforceSchema(built);
+  const armor = limits(config);
   const server = new ApolloServer<SubgraphContext>({
     schema,
     introspection: !config.production,
@@ -53,8 +77,10 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config
     csrfPrevention: true,
     // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
     stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: config.limits.tokens * 4 },
+    validationRules: armor.validationRules,
     // Traces would go to Apollo's cloud; the hub never sends data off the intranet.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures, nulGuardPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, nulGuardPlugin(), costLimitPlugin(config.limits.cost), auditPlugin(accessDs, mod.name)],
   });
   await server.start();
   const policies = new Map(fieldPolicies(built).map((f) => [`${f.typeName}.${f.fieldName}`, f]));
@@ -69,8 +95,11 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config
     schema,
     server,
     async contextFromHeaders(headers) {
-      const raw = headers[IDENTITY_HEADER];
-      const identity = await verifyIdentity(Array.isArray(raw) ? raw[0] : raw, config.internalSecret);
+      const authorization = header(headers, 'authorization');
+      const caller = await resolveCaller(authorization, accessDs, config);
+      const assertion = header(headers, VIA_HEADER);
+      const via = assertion ? await verifyVia(assertion, mod.name, authorization!, config.internalSecret) : undefined;
+      const identity: Identity = { ...caller, requestId: requestIdFrom(header(headers, 'x-request-id')), ...(via ? { via } : {}) };
       return {
         identity,
         owner: mod.owner,
@@ -82,7 +111,7 @@ export async function createSubgraph(mod: SubgraphModule, ds: DataSource, config
         maskSecret: config.internalSecret,
         fieldPolicy,
         config,
-        callPeer: (to, query, variables) => peers.call(mod.name, to, identity, query, variables),
+        callPeer: (to, query, variables) => peers.call(mod.name, to, authorization!, identity.requestId, query, variables),
       };
     },
   };

@@ -20,7 +20,7 @@ export interface SubgraphContext {
   maxPageSize: number;
   /** The permission model for this caller, memoised for the request. */
   policy: PolicyEvaluator;
-  /** CONDITIONAL/RESTRICTED values this request disclosed, reported to the gateway's audit trail. */
+  /** CONDITIONAL/RESTRICTED values this request disclosed, appended to this subgraph's audit chain before the response leaves. */
   disclosures: DisclosureLog;
   /** Key of the per-agency pseudonyms (PSEUDONYM masks). */
   maskSecret: string;

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { GrantScopeKind, GrantSubjectKind, type ActiveGrant, type GrantEffect } from '../authz/grant-types';
 import type { MaskStrategy } from '../authz/sensitivity';
@@ -9,7 +10,7 @@ import type { Identity } from '../common/identity';
 import { isUuid } from '../common/loaders';
 import type { HubConfig } from '../config';
 import { hashApiKey } from '../subgraphs/access/resolver';
-import { verifyCallerToken } from './tokens';
+import { verifyCallerToken } from '../gateway/tokens';
 
 interface GrantRow {
   id: string;
@@ -76,13 +77,30 @@ function toActiveGrant(g: GrantRow, p: PrincipalRow): ActiveGrant {
   return { id: g.id, typeName: g.type_name, fields: g.fields, effect: g.effect, mask: g.mask_strategy, units, validFrom: g.valid_from, validTo: g.valid_to };
 }
 
+/** Who the caller is and what applies to it now; the request id and `via` are added per request. */
+export type Caller = Omit<Identity, 'requestId' | 'via'>;
+
 /**
  * Resolves the caller from `Authorization: Bearer <jwt>` or `Authorization: ApiKey <key>`.
- * The principal is read fresh on every request, so a deactivated principal is
- * refused at once even while its token is unexpired.
+ * Every subgraph does this itself (issue 10: the data holder enforces), from the
+ * credential the client sent, so no router in front has to be trusted with grants.
+ * The principal, its grants, ties and team units are read fresh — in one statement —
+ * so a deactivation or revocation takes effect on the very next request; within one
+ * request the in-process subgraphs share that one read (see `withCallerCache`).
  */
-export async function authenticate(authorization: string | undefined, requestId: string | undefined, accessDs: DataSource, config: HubConfig): Promise<Identity> {
+export async function resolveCaller(authorization: string | undefined, accessDs: DataSource, config: HubConfig): Promise<Caller> {
   if (!authorization) throw unauthenticated('Send Authorization: Bearer <token> or Authorization: ApiKey <key>');
+  const cache = callerCache.getStore();
+  const key = createHash('sha256').update(authorization).digest('base64url');
+  let found = cache?.get(key);
+  if (!found) {
+    found = lookUp(authorization, accessDs, config);
+    cache?.set(key, found);
+  }
+  return found;
+}
+
+async function lookUp(authorization: string, accessDs: DataSource, config: HubConfig): Promise<Caller> {
   const [scheme, credential] = authorization.trim().split(/\s+/, 2);
   let rows: PrincipalRow[];
   if (/^bearer$/i.test(scheme) && credential) {
@@ -107,11 +125,23 @@ export async function authenticate(authorization: string | undefined, requestId:
     agencyId: p.agency_id,
     agencyKind: p.kind,
     roles: p.roles,
-    requestId: requestId && /^[\w-]{1,64}$/.test(requestId) ? requestId : randomUUID(),
     grants: p.grants.map((g) => toActiveGrant(g, p)),
     recusal: {
       units: p.ties.filter((t) => t.kind !== TieKind.HOME_REGION).map((t) => t.code),
       regions: p.ties.filter((t) => t.kind === TieKind.HOME_REGION).map((t) => t.code),
     },
   };
+}
+
+/** A request id the caller sent (x-request-id), if it is a sane one; otherwise a new one. */
+export const requestIdFrom = (sent: string | undefined): string => (sent && /^[\w-]{1,64}$/.test(sent) ? sent : randomUUID());
+
+const callerCache = new AsyncLocalStorage<Map<string, Promise<Caller>>>();
+
+/**
+ * Runs one client request with a cache of callers: the gateway and the subgraphs it
+ * calls in-process resolve the same credential once. Never shared across requests.
+ */
+export function withCallerCache<T>(fn: () => T): T {
+  return callerCache.run(new Map(), fn);
 }

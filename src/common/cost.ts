@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { getVariableValues } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { clientError } from '../common/request-guard';
+import { clientError } from './request-guard';
 
 /**
  * A list field with `first:` costs `first` times its selection. Counted on the
@@ -16,6 +16,16 @@ const pagedEstimator =
     const first = typeof args.first === 'number' && args.first > 0 ? args.first : defaultPage;
     return 1 + first * Math.max(1, childComplexity);
   };
+
+/**
+ * In a subgraph, a router's `_entities(representations:)` fetch resolves its selection
+ * once per representation: it costs as much as that many objects, so the limit holds
+ * for the part of a query that reaches the subgraph whatever router split it.
+ */
+const entitiesEstimator =
+  (representations: number): ComplexityEstimator =>
+  ({ field, childComplexity }) =>
+    field.name === '_entities' ? 1 + representations * Math.max(1, childComplexity) : undefined;
 
 export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServerPlugin {
   return {
@@ -31,7 +41,7 @@ export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServer
             query: document,
             operationName: operationName ?? undefined,
             variables: request.variables ?? {},
-            estimators: [pagedEstimator(defaultPage), simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [entitiesEstimator(representationCount(request.variables)), pagedEstimator(defaultPage), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > maxCost) {
             throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, `Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, { cost, maxCost });
@@ -40,4 +50,9 @@ export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServer
       };
     },
   };
+}
+
+function representationCount(variables: Record<string, unknown> | undefined): number {
+  const r = variables?.representations;
+  return Array.isArray(r) ? r.length : 1;
 }
