@@ -20,6 +20,8 @@ import { InProcessDataSource, SignedRemoteDataSource } from './datasources';
 import { EXAMPLE_QUERY } from './example';
 import { briefingRoute } from './briefing';
 import { playgroundHtml } from './playground';
+import { mountConsole } from './console';
+import { callerAuthorization } from './session';
 
 function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -163,9 +165,7 @@ export async function createGateway(
     res.set('Content-Security-Policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
     res.type('html').send(page);
   };
-  app.get('/', (_req, res) => {
-    res.redirect('/graphql');
-  });
+  mountConsole(app, apollo, accessDs, config);
   app.get('/dossier.html', briefingRoute(apollo, accessDs, config));
   app.use(
     '/graphql',
@@ -186,7 +186,8 @@ export async function createGateway(
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const identity = await authenticate(req.headers.authorization, req.get('x-request-id') ?? randomUUID(), accessDs, config);
+        const authorization = await callerAuthorization(req, accessDs, config, 'api');
+        const identity = await authenticate(authorization, req.get('x-request-id') ?? randomUUID(), accessDs, config);
         return { identity, sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter, disclosures: [] };
       },
     }),

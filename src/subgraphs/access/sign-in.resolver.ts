@@ -1,0 +1,87 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { In } from 'typeorm';
+import { verifyAuditChain } from '../../authz/audit-chain';
+import { Open } from '../../authz/sensitivity';
+import { badInput } from '../../common/errors';
+import { byKey, isUuid, uuids } from '../../common/loaders';
+import { Connection, PageArgs, pageSize, rootPage, sql, type Page, type SqlPart } from '../../common/paging';
+import type { SubgraphContext } from '../types';
+import { Agency } from './agency.entity';
+import { SignInEvent, SignInOutcome } from './credential.entity';
+import { DisclosureAudit } from './disclosure-audit.entity';
+import { Principal } from './principal.entity';
+import { requireAdmin } from './resolver';
+
+@ObjectType('SignInEventConnection', { description: 'A page of the sign-in log, newest first' })
+class SignInEventConnection extends Connection(SignInEvent) {}
+
+@ArgsType()
+class SignInEventArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Attempts with this login name (also unknown ones)' }) login?: string;
+  @Field(() => ID, { nullable: true }) principalId?: string;
+  @Field(() => SignInOutcome, { nullable: true }) outcome?: SignInOutcome;
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'From this time (inclusive)' }) from?: Date;
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Until this time (exclusive)' }) to?: Date;
+}
+
+@ObjectType({ description: 'Result of walking the disclosure audit chain (审计链校验)' })
+class AuditChainVerification {
+  @Open() @Field() ok: boolean;
+  @Open() @Field(() => Int, { description: 'Entries checked' }) checked: number;
+  @Open() @Field(() => ID, { nullable: true, description: 'The first broken entry (its seq), when not ok' }) brokenSeq: string | null;
+  @Open() @Field(() => String, { nullable: true, description: 'Why that entry is broken' }) reason: string | null;
+}
+
+const loaderById = <T extends { id: string }>(ctx: SubgraphContext, name: string, entity: new () => T) =>
+  ctx.loaders.get<string, T | null>(name, async (ids) => byKey(ids, await ctx.ds.getRepository(entity).findBy({ id: In(uuids(ids)) } as never), (r) => r.id));
+
+/** The sign-in log and the audit chain check behind the console's audit screens; admins only. */
+@Resolver(() => SignInEvent)
+export class SignInResolver {
+  @Query(() => SignInEventConnection, { description: 'The sign-in log (登录日志), newest first: admins only' })
+  async signInEvents(@Args() args: SignInEventArgs, @Ctx() ctx: SubgraphContext): Promise<Page<SignInEvent>> {
+    requireAdmin(ctx);
+    const filters: SqlPart[] = [];
+    if (args.login != null) filters.push(sql('t.login = $?', args.login.trim().toLowerCase()));
+    if (args.principalId != null) {
+      if (!isUuid(args.principalId)) throw badInput('principalId is not an id', { argument: 'principalId' });
+      filters.push(sql('t.principal_id = $?::uuid', args.principalId));
+    }
+    if (args.outcome != null) filters.push(sql('t.outcome = $?', args.outcome));
+    if (args.from) filters.push(sql('t.at >= $?', args.from));
+    if (args.to) filters.push(sql('t.at < $?', args.to));
+    return rootPage<SignInEvent>({ ds: ctx.ds, entity: SignInEvent, filters, sortColumn: 'at', first: pageSize(args.first, ctx.maxPageSize), after: args.after });
+  }
+
+  @Query(() => AuditChainVerification, { description: 'Walk the disclosure audit chain and name the first broken entry (审计链校验): admins only' })
+  async disclosureAuditChain(@Ctx() ctx: SubgraphContext): Promise<AuditChainVerification> {
+    requireAdmin(ctx);
+    const report = await verifyAuditChain(ctx.ds);
+    return report.ok
+      ? { ok: true, checked: report.checked, brokenSeq: null, reason: null }
+      : { ok: false, checked: report.checked, brokenSeq: report.brokenAt.seq, reason: report.brokenAt.reason };
+  }
+
+  @Open()
+  @FieldResolver(() => Principal, { nullable: true })
+  principal(@Root() e: SignInEvent, @Ctx() ctx: SubgraphContext) {
+    return e.principalId ? loaderById(ctx, 'principalById', Principal).load(e.principalId) : null;
+  }
+}
+
+/** Names on audit entries, so a person reads who and which agency rather than ids. */
+@Resolver(() => DisclosureAudit)
+export class DisclosureAuditNamesResolver {
+  @Open()
+  @FieldResolver(() => Principal, { nullable: true, description: 'The principal who received the data' })
+  principal(@Root() e: DisclosureAudit, @Ctx() ctx: SubgraphContext) {
+    return loaderById(ctx, 'principalById', Principal).load(e.principalId);
+  }
+
+  @Open()
+  @FieldResolver(() => Agency, { nullable: true })
+  agency(@Root() e: DisclosureAudit, @Ctx() ctx: SubgraphContext) {
+    return loaderById(ctx, 'agencyById', Agency).load(e.agencyId);
+  }
+}
