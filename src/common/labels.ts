@@ -39,6 +39,8 @@ export const ENUM_LABELS = {
   DataRequestStatus: { PENDING: '待答复', APPROVED: '已同意', DECLINED: '已拒绝', WITHDRAWN: '已撤回' },
   DisclosureEffect: { ALLOW: '原文', MASK: '脱敏', OWNER: '本单位数据' },
   DisposalMethod: { TALK_LETTER_INQUIRY: '谈话函询', PRELIMINARY_VERIFICATION: '初步核实', SHELVE: '暂存待查', CLOSE: '予以了结' },
+  /** FastTrackEvent.action (a string in the API). */
+  FastTrackAction: { RECORD: '登记线索', TEAM_OPINION: '巡察组研判意见', COMMISSION_OPINION: '纪委监委研判意见', TRANSFER: '接收移交', DISPOSE: '处置', FILE: '立案', CLOSE: '办结' },
   FastTrackStatus: { RECORDED: '已登记', REVIEWED: '已联席研判', TRANSFERRED: '已移交', DISPOSED: '已处置', FILED: '已立案', CLOSED: '已办结' },
   GrantChangeAction: { CREATE: '新建', NARROW: '收窄', REVOKE: '撤销', RESCHEDULE: '随轮次调整期限' },
   GrantEffect: { ALLOW: '原文可见', MASK: '脱敏后可见' },
@@ -143,6 +145,48 @@ export const TYPE_LABELS: Record<string, string> = {
   FastTrackClue: '绿色通道线索',
   FastTrackEvent: '线索办理记录',
 };
+
+/** Chinese headings of the pre-inspection dossier's sections (巡前材料), in their order. */
+export const SECTION_HEADINGS: Record<string, string> = {
+  profile: '被巡察单位基本情况',
+  petitions: '信访举报情况',
+  clues: '问题线索及处置情况',
+  sanctions: '党纪政务处分情况',
+  supervision: '派驻纪检监察组日常监督情况',
+  audit: '审计发现问题及整改情况',
+  history: '历次巡察发现问题及整改情况',
+};
+
+/** A dossier section's state, once: data readable (AVAILABLE, EMPTY) or why not. */
+export const sectionReadable = (availability: string | null | undefined) => availability === 'AVAILABLE' || availability === 'EMPTY';
+
+/**
+ * What one data request means for a section, as one phrase (plain text: the briefing
+ * escapes it, React does too). The section's own state is shown first and alone;
+ * the requests only explain it — a pending request beside an available section asks
+ * for more than the team already sees, it does not contradict it.
+ */
+export function requestExplanation(
+  r: { providerAgencyName: string; typeName: string; status: string; declineReason?: string | null },
+  sectionAvailability: string,
+): string {
+  const who = `${r.providerAgencyName}（${typeLabel(r.typeName)}）`;
+  switch (r.status) {
+    case 'PENDING':
+      return `${who}：协查请求待答复${sectionReadable(sectionAvailability) ? '，答复前其中的有条件共享内容不显示' : ''}`;
+    case 'APPROVED':
+      return `${who}：已同意协查`;
+    case 'DECLINED':
+      return `${who}：已拒绝协查${r.declineReason ? `，理由：${r.declineReason}` : ''}`;
+    case 'WITHDRAWN':
+      return `${who}：协查请求已撤回`;
+    default:
+      return `${who}：${enumLabel('DataRequestStatus', r.status)}`;
+  }
+}
+
+/** Why a section without requests is not shared. */
+export const NOT_SHARED_EXPLANATION = '未提出协查请求，或授权已到期、已撤销。';
 
 /** The Chinese label of an enum value; a value the dictionary lacks shows as 未知 rather than as a code. */
 export function enumLabel(enumName: LabelledEnum, value: string | null | undefined): string {

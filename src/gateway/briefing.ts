@@ -9,8 +9,7 @@ import { authenticate } from './auth';
 import { callerAuthorization } from './session';
 import { log } from '../log';
 import type { GatewayContext } from './context';
-import { SECTION_HEADINGS } from '../common/dossier';
-import { enumLabel, typeLabel } from '../common/labels';
+import { enumLabel, NOT_SHARED_EXPLANATION, requestExplanation, SECTION_HEADINGS, sectionReadable } from '../common/labels';
 
 /** Everything the printed briefing shows; the same query a client would send, so the same permissions and audit apply. */
 const S = 'availability requests { typeName status declineReason providerAgencyName }';
@@ -39,36 +38,13 @@ function table(headers: string[], rows: unknown[][]): string {
     .join('')}</tbody></table>`;
 }
 
-/**
- * What a request means for a section, in one phrase: the section's own state comes
- * first and alone; the requests behind it only explain it (a pending request beside
- * an available section asks for more than the team already sees).
- */
-export function requestExplanation(r: Row, sectionState: string): string {
-  const who = `${esc(r.providerAgencyName)}（${esc(typeLabel(String(r.typeName)))}）`;
-  const readable = sectionState === 'AVAILABLE' || sectionState === 'EMPTY';
-  switch (r.status) {
-    case 'PENDING':
-      return `${who}：协查请求待答复${readable ? '，答复前其中的有条件共享内容不显示' : ''}`;
-    case 'APPROVED':
-      return `${who}：已同意协查`;
-    case 'DECLINED':
-      return `${who}：已拒绝协查${r.declineReason ? `，理由：${esc(r.declineReason)}` : ''}`;
-    case 'WITHDRAWN':
-      return `${who}：协查请求已撤回`;
-    default:
-      return `${who}：${esc(enumLabel('DataRequestStatus', String(r.status)))}`;
-  }
-}
-
 function sectionBlock(n: string, key: string, s: Row | null, body: (s: Row) => string): string {
   const heading = `<h2>${n}、${esc(SECTION_HEADINGS[key])}</h2>`;
   const availability = s ? String(s.availability) : 'SOURCE_UNAVAILABLE';
   const state = `<p class="state">状态：${esc(enumLabel('SectionAvailability', availability))}</p>`;
-  const requests = ((s?.requests as Row[] | null) ?? []).map((r) => `<li>${requestExplanation(r, availability)}</li>`).join('');
-  const why = requests ? `<ul class="requests">${requests}</ul>` : availability === 'NOT_SHARED' ? '<p class="none">未提出协查请求，或授权已到期、已撤销。</p>' : '';
-  const readable = s && (availability === 'AVAILABLE' || availability === 'EMPTY');
-  return heading + state + why + (readable ? body(s) : '');
+  const requests = ((s?.requests as Parameters<typeof requestExplanation>[0][] | null) ?? []).map((r) => `<li>${esc(requestExplanation(r, availability))}</li>`).join('');
+  const why = requests ? `<ul class="requests">${requests}</ul>` : availability === 'NOT_SHARED' ? `<p class="none">${NOT_SHARED_EXPLANATION}</p>` : '';
+  return heading + state + why + (s && sectionReadable(availability) ? body(s) : '');
 }
 
 const nodes = (conn: unknown): Row[] => ((conn as { nodes?: Row[] } | null)?.nodes ?? []) as Row[];

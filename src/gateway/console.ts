@@ -55,9 +55,9 @@ export function mountConsole(app: express.Express, apollo: ApolloServer<GatewayC
     }),
   );
   const indexFile = path.join(CONSOLE_DIR, 'index.html');
-  let index: string | undefined;
   app.get('/', (_req, res) => {
-    index ??= existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
+    // Read on each request (a small file): a rebuild while the hub runs names new asset files.
+    const index = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
     securityHeaders(res);
     res.set('Cache-Control', 'no-cache');
     if (!index) {

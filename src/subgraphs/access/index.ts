@@ -18,8 +18,10 @@ import { seedAccessGrants } from './seed-grants';
 import { Principal } from './principal.entity';
 import { ConsoleSession, PrincipalCredential, SignInEvent } from './credential.entity';
 import { PrincipalAdminResolver } from './principal-admin.resolver';
-import { DisclosureAuditNamesResolver, SignInResolver } from './sign-in.resolver';
+import { SignInResolver } from './sign-in.resolver';
+import { DisclosureAuditNamesResolver, GrantChangeNamesResolver, GrantNamesResolver } from './names.resolver';
 import { seedDemoCredentials } from './seed-credentials';
+import { DataRequestUnitResolver } from './data-request-unit.resolver';
 import { PrincipalResolver } from './resolver';
 import { seedAccess } from './seed';
 import { seedDemoRequests } from './seed-requests';
@@ -31,7 +33,7 @@ export const access: SubgraphModule = {
   owner: null,
   entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit, CollaborationEntry, DataRequest, StandingApproval, RoundPlan, PrincipalCredential, ConsoleSession, SignInEvent],
   migrations,
-  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver, DossierRequestsResolver, PrincipalAdminResolver, SignInResolver, DisclosureAuditNamesResolver],
+  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver, DossierRequestsResolver, PrincipalAdminResolver, SignInResolver, DisclosureAuditNamesResolver, GrantChangeNamesResolver, GrantNamesResolver, DataRequestUnitResolver],
   orphanedTypes: [AccessDossierRef],
   seed: seedAccess,
   seedFinal: async (ds, world) => {

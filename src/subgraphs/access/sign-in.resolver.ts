@@ -1,15 +1,13 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { In } from 'typeorm';
 import { verifyAuditChain } from '../../authz/audit-chain';
 import { Open } from '../../authz/sensitivity';
 import { badInput } from '../../common/errors';
-import { byKey, isUuid, uuids } from '../../common/loaders';
+import { isUuid } from '../../common/loaders';
 import { Connection, PageArgs, pageSize, rootPage, sql, type Page, type SqlPart } from '../../common/paging';
 import type { SubgraphContext } from '../types';
-import { Agency } from './agency.entity';
+import { principalById } from './names.resolver';
 import { SignInEvent, SignInOutcome } from './credential.entity';
-import { DisclosureAudit } from './disclosure-audit.entity';
 import { Principal } from './principal.entity';
 import { requireAdmin } from './resolver';
 
@@ -33,8 +31,6 @@ class AuditChainVerification {
   @Open() @Field(() => String, { nullable: true, description: 'Why that entry is broken' }) reason: string | null;
 }
 
-const loaderById = <T extends { id: string }>(ctx: SubgraphContext, name: string, entity: new () => T) =>
-  ctx.loaders.get<string, T | null>(name, async (ids) => byKey(ids, await ctx.ds.getRepository(entity).findBy({ id: In(uuids(ids)) } as never), (r) => r.id));
 
 /** The sign-in log and the audit chain check behind the console's audit screens; admins only. */
 @Resolver(() => SignInEvent)
@@ -66,22 +62,6 @@ export class SignInResolver {
   @Open()
   @FieldResolver(() => Principal, { nullable: true })
   principal(@Root() e: SignInEvent, @Ctx() ctx: SubgraphContext) {
-    return e.principalId ? loaderById(ctx, 'principalById', Principal).load(e.principalId) : null;
-  }
-}
-
-/** Names on audit entries, so a person reads who and which agency rather than ids. */
-@Resolver(() => DisclosureAudit)
-export class DisclosureAuditNamesResolver {
-  @Open()
-  @FieldResolver(() => Principal, { nullable: true, description: 'The principal who received the data' })
-  principal(@Root() e: DisclosureAudit, @Ctx() ctx: SubgraphContext) {
-    return loaderById(ctx, 'principalById', Principal).load(e.principalId);
-  }
-
-  @Open()
-  @FieldResolver(() => Agency, { nullable: true })
-  agency(@Root() e: DisclosureAudit, @Ctx() ctx: SubgraphContext) {
-    return loaderById(ctx, 'agencyById', Agency).load(e.agencyId);
+    return e.principalId ? principalById(ctx).load(e.principalId) : null;
   }
 }

@@ -1,0 +1,17 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import type { EChartsOption } from 'echarts';
+
+// Only the parts the statistics use, so the bundle stays small; rendered on canvas, no fonts fetched.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export function Chart({ option, height = 280, testId }: { option: EChartsOption; height?: number; testId?: string }) {
+  return (
+    <div data-testid={testId}>
+      <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge lazyUpdate />
+    </div>
+  );
+}
