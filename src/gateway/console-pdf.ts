@@ -1,5 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import { chromium } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import type { HubConfig } from '../config';
 import { log } from '../log';
@@ -37,7 +38,6 @@ export async function htmlToPdf(chromiumPath: string, html: string): Promise<Buf
   if (waiting >= MAX_WAITING) throw Object.assign(new Error('PDF queue full'), { busy: true });
   waiting++;
   const run = chain.then(async () => {
-    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, timeout: 30_000 });
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

@@ -8,10 +8,10 @@ import type { EChartsOption } from 'echarts';
 // Only the parts the statistics use, so the bundle stays small; rendered on canvas, no fonts fetched.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export function Chart({ option, height = 280, testId }: { option: EChartsOption; height?: number; testId?: string }) {
+export function Chart({ option, height = 260, loading = false }: { option: EChartsOption; height?: number; loading?: boolean }) {
   return (
-    <div data-testid={testId}>
-      <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge lazyUpdate />
+    <div className="hub-chart" data-loading={loading}>
+      <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge lazyUpdate showLoading={loading} loadingOption={{ text: '正在统计…' }} />
     </div>
   );
 }

@@ -159,10 +159,10 @@ export function NarrowGrantDialog({ grant, onClose }: { grant: GrantRow; onClose
 }
 
 /** Before/after of a change as readable lines (only what changed). */
-function changes(before: Record<string, unknown> | null | undefined, after: Record<string, unknown>): string[] {
+function changes(before: Record<string, unknown> | null | undefined, after: Record<string, unknown>, fieldName: (f: string) => string): string[] {
   const LABELS: Record<string, string> = { fields: '字段', effect: '方式', maskStrategy: '脱敏方式', scopeKind: '范围', unitCreditCodes: '单位', validFrom: '生效', validTo: '到期', revokedAt: '撤销时间', purpose: '用途' };
   const show = (k: string, v: unknown) =>
-    v === null || v === undefined ? '无' : k === 'effect' ? enumLabel('GrantEffect', String(v)) : k === 'maskStrategy' ? enumLabel('MaskStrategy', String(v)) : k === 'scopeKind' ? enumLabel('GrantScopeKind', String(v)) : k.endsWith('At') || k.startsWith('valid') ? dateTime(String(v)) : Array.isArray(v) ? v.join('、') || '全部' : String(v);
+    v === null || v === undefined ? '无' : k === 'effect' ? enumLabel('GrantEffect', String(v)) : k === 'maskStrategy' ? enumLabel('MaskStrategy', String(v)) : k === 'scopeKind' ? enumLabel('GrantScopeKind', String(v)) : k.endsWith('At') || k.startsWith('valid') ? dateTime(String(v)) : Array.isArray(v) ? (k === 'fields' ? v.map((f) => fieldName(String(f))) : v).join('、') || '全部' : String(v);
   return Object.keys(LABELS)
     .filter((k) => k in after || (before && k in before))
     .filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after[k]))
@@ -171,6 +171,7 @@ function changes(before: Record<string, unknown> | null | undefined, after: Reco
 
 export function GrantHistoryDrawer({ grant, onClose }: { grant: GrantRow; onClose: () => void }) {
   const [{ data }] = useQuery({ query: History, variables: { grantId: grant.id }, requestPolicy: 'network-only' });
+  const { fieldLabel } = useCatalog();
   return (
     <Drawer open width={520} title={`变更记录：${typeLabel(grant.typeName)}`} onClose={onClose}>
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
@@ -185,7 +186,7 @@ export function GrantHistoryDrawer({ grant, onClose }: { grant: GrantRow; onClos
               <Typography.Text strong>{enumLabel('GrantChangeAction', c.action)}</Typography.Text>　{dateTime(c.changedAt)}　{c.changedByPrincipal?.name ?? '—'}
               <span className="hub-muted">（{c.changedByPrincipal?.agency?.name ?? '—'}）</span>
               <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-                {changes(c.before, c.after).map((line) => <li key={line}>{line}</li>)}
+                {changes(c.before, c.after, (f) => fieldLabel(grant.typeName, f)).map((line) => <li key={line}>{line}</li>)}
               </ul>
             </div>
           ),

@@ -83,7 +83,7 @@ export function GrantsPage() {
           onChange={(v) => setFilter((f) => ({ ...f, agencyKind: v }))}
           options={[...new Set(catalog.map((f) => f.ownerAgencyKind).filter(Boolean))].map((k) => ({ value: k!, label: enumLabel('AgencyKind', k) }))}
         />
-        <span>含已撤销 <Switch checked={filter.includeRevoked} onChange={(v) => setFilter((f) => ({ ...f, includeRevoked: v }))} /></span>
+        <span>含已撤销 <Switch checked={filter.includeRevoked} onChange={(v) => setFilter((f) => ({ ...f, includeRevoked: v }))} data-testid="include-revoked" /></span>
       </Space>
       <QueryState fetching={fetching} error={error}>
         <Table
@@ -92,11 +92,11 @@ export function GrantsPage() {
           dataSource={rows}
           pagination={{ pageSize: 12, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 条` }}
           columns={[
-            { title: '授权对象', render: (_, g) => <span><Tag>{enumLabel('GrantSubjectKind', g.subjectKind)}</Tag>{subjectName(g.subjectKind, g.subjectValue)}</span> },
-            { title: '数据', width: 200, render: (_, g) => <span>{typeLabel(g.typeName)}<br /><span className="hub-muted">{g.fields.length ? g.fields.map((f) => fieldLabel(g.typeName, f)).join('、') : '全部有条件共享字段'}</span></span> },
+            { title: '授权对象', width: 250, render: (_, g) => <span><Tag>{enumLabel('GrantSubjectKind', g.subjectKind)}</Tag>{subjectName(g.subjectKind, g.subjectValue)}</span> },
+            { title: '数据', width: 190, render: (_, g) => <span>{typeLabel(g.typeName)}<br /><span className="hub-muted">{g.fields.length ? g.fields.map((f) => fieldLabel(g.typeName, f)).join('、') : '全部有条件共享字段'}</span></span> },
             { title: '方式', width: 150, render: (_, g) => <span>{enumLabel('GrantEffect', g.effect)}{g.maskStrategy && <><br /><span className="hub-muted">{enumLabel('MaskStrategy', g.maskStrategy)}</span></>}</span> },
             { title: '范围', width: 150, render: (_, g) => (g.scopeKind === 'LISTED_UNITS' ? `指定 ${g.unitCreditCodes.length} 个单位` : enumLabel('GrantScopeKind', g.scopeKind)) },
-            { title: '有效期', width: 170, render: (_, g) => <span>{dateTime(g.validFrom)}<br />至 {g.validTo ? dateTime(g.validTo) : '撤销为止'}</span> },
+            { title: '有效期', width: 165, render: (_, g) => <span>{dateTime(g.validFrom)}<br />至 {g.validTo ? dateTime(g.validTo) : '撤销为止'}</span> },
             { title: '用途', dataIndex: 'purpose', ellipsis: true },
             {
               title: '操作',
@@ -113,7 +113,7 @@ export function GrantsPage() {
                       </Popconfirm>
                     </>
                   )}
-                  <Button size="small" icon={<HistoryOutlined />} onClick={() => setDialog({ kind: 'history', grant: g })} title="变更记录" />
+                  <Button size="small" icon={<HistoryOutlined />} onClick={() => setDialog({ kind: "history", grant: g })} title="变更记录" aria-label="变更记录" />
                 </Space>
               ),
             },

@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Row, Select, Space, Statistic } from 'antd';
+import { Card, Col, DatePicker, Row, Select, Space, Statistic, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
@@ -30,10 +30,11 @@ type Filter = Omit<ConsoleStatisticsQueryVariables, 'roundId' | 'teamId' | 'regi
 /** The same statistics once per group (round, team or district), each through the API with the caller's own scope. */
 function useStatsBy(groups: { key: string; label: string; vars: ConsoleStatisticsQueryVariables }[]) {
   const client = useClient();
-  const [result, setResult] = useState<{ label: string; stats: Stats | null }[]>([]);
+  const [result, setResult] = useState<{ label: string; stats: Stats | null }[] | null>(null);
   const signature = JSON.stringify(groups.map((g) => g.vars));
   useEffect(() => {
     let live = true;
+    setResult(null);
     Promise.all(groups.map(async (g) => ({ label: g.label, stats: (await client.query(Statistics, g.vars).toPromise()).data?.inspectionStatistics ?? null }))).then((r) => live && setResult(r));
     return () => {
       live = false;
@@ -43,10 +44,10 @@ function useStatsBy(groups: { key: string; label: string; vars: ConsoleStatistic
   return result;
 }
 
-const rateChart = (rows: { label: string; stats: Stats | null }[]) => ({
+const rateChart = (rows: { label: string; stats: Stats | null }[] = []) => ({
   tooltip: { trigger: 'axis' as const, valueFormatter: (v: unknown) => `${Number(v).toFixed(1)}%` },
-  legend: { data: ['立案率', '整改完成率', '线索办结率'] },
-  grid: { left: 48, right: 16, bottom: 56, top: 40 },
+  legend: { top: 0, data: ['立案率', '整改完成率', '线索办结率'] },
+  grid: { left: 48, right: 16, bottom: 8, top: 40, containLabel: true },
   xAxis: { type: 'category' as const, data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 4 ? 20 : 0, fontSize: 11 } },
   yAxis: { type: 'value' as const, max: 100, axisLabel: { formatter: '{value}%' } },
   series: [
@@ -56,10 +57,10 @@ const rateChart = (rows: { label: string; stats: Stats | null }[]) => ({
   ],
 });
 
-const daysChart = (rows: { label: string; stats: Stats | null }[]) => ({
+const daysChart = (rows: { label: string; stats: Stats | null }[] = []) => ({
   tooltip: { trigger: 'axis' as const, valueFormatter: (v: unknown) => `${Number(v).toFixed(1)} 天` },
-  legend: { data: ['中位数', '90% 分位'] },
-  grid: { left: 48, right: 16, bottom: 56, top: 40 },
+  legend: { top: 0, data: ['中位数', '90% 分位'] },
+  grid: { left: 48, right: 16, bottom: 8, top: 40, containLabel: true },
   xAxis: { type: 'category' as const, data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 4 ? 20 : 0, fontSize: 11 } },
   yAxis: { type: 'value' as const, name: '天' },
   series: [
@@ -89,6 +90,7 @@ export function StatisticsPage() {
       ? round.teams.map((t) => ({ key: t.id, label: t.name, vars: { roundId: round.id, teamId: t.id, ...period } }))
       : districts.map((d) => ({ key: d.code, label: d.name, vars: { regionCode: d.code, ...period } })),
   );
+  const groupName = round ? `${round.name}各巡察组` : '各区（县）';
   return (
     <>
       <PageTitle
@@ -115,12 +117,17 @@ export function StatisticsPage() {
           <Col span={3}><Card size="small"><Statistic title="整改完成率" value={pct(s?.rectificationRate)} valueStyle={{ color: '#389e0d' }} /></Card></Col>
           <Col span={3}><Card size="small"><Statistic title="移交天数中位数" value={s?.medianDaysToTransfer ?? '—'} suffix="天" /></Card></Col>
           <Col span={3}><Card size="small"><Statistic title="建章立制" value={s?.rulesEstablished ?? '—'} suffix="项" /></Card></Col>
+          <Col span={24}>
+            <Typography.Text type="secondary">
+              发现问题 {s?.findings ?? '—'} 个，已整改 {s?.rectifiedFindings ?? '—'} 个，立行立改 {s?.immediateRectifications ?? '—'} 个；移交天数 90% 分位 {s?.p90DaysToTransfer ?? '—'} 天。
+            </Typography.Text>
+          </Col>
         </Row>
         <Row gutter={[12, 12]}>
-          <Col span={12}><Card size="small" title="各轮次：立案率、整改完成率、办结率"><Chart option={rateChart(byRound)} testId="chart-rates" /></Card></Col>
-          <Col span={12}><Card size="small" title={round ? `${round.name}：各巡察组` : '各区（县）：立案率、整改完成率、办结率'}><Chart option={rateChart(byGroup)} /></Card></Col>
-          <Col span={12}><Card size="small" title="各轮次：发现到移交的天数"><Chart option={daysChart(byRound)} /></Card></Col>
-          <Col span={12}><Card size="small" title={`发现问题 ${s?.findings ?? '—'} 个，已整改 ${s?.rectifiedFindings ?? '—'} 个，立行立改 ${s?.immediateRectifications ?? '—'} 个`}><Chart option={daysChart(byGroup)} /></Card></Col>
+          <Col span={12}><Card size="small" title="各轮次：立案率、整改完成率、办结率"><Chart option={rateChart(byRound ?? undefined)} loading={!byRound} /></Card></Col>
+          <Col span={12}><Card size="small" title={`${groupName}：立案率、整改完成率、办结率`}><Chart option={rateChart(byGroup ?? undefined)} loading={!byGroup} /></Card></Col>
+          <Col span={12}><Card size="small" title="各轮次：发现到移交的天数"><Chart option={daysChart(byRound ?? undefined)} loading={!byRound} /></Card></Col>
+          <Col span={12}><Card size="small" title={`${groupName}：发现到移交的天数`}><Chart option={daysChart(byGroup ?? undefined)} loading={!byGroup} /></Card></Col>
         </Row>
       </QueryState>
     </>
