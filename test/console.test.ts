@@ -17,7 +17,9 @@ describe('web console in a browser', () => {
   let browser: Browser;
   let roundId: string;
   let unitA: { code: string; name: string };
+  let unitB: { code: string; name: string };
   const ROUND = '2026年第三轮巡察（控制台测试）';
+  const RUNNING = '2026年第四轮巡察（控制台测试）';
 
   /** A fresh page of the shared browser; each test signs in as its own person. */
   const pageErrors: string[] = [];
@@ -65,6 +67,23 @@ describe('web console in a browser', () => {
     });
     expect(published.errors).toBeUndefined();
     roundId = await roundIdOf(hub, 'CS-LC-1');
+    // And a round running now, for the fast track.
+    const running = await gql(hub.url, await hub.token('xcb-office'), PUBLISH_ROUNDS, {
+      records: [
+        {
+          externalId: 'CS-LC-2',
+          name: RUNNING,
+          kind: 'REGULAR',
+          mode: 'CROSS',
+          startDate: daysFromToday(-10),
+          endDate: daysFromToday(40),
+          status: 'IN_PROGRESS',
+          teams: [{ name: '第一巡察组', leaderExternalId: 'CS-RY-1', memberExternalIds: ['CS-RY-2'], unitCreditCodes: [units[1].code] }],
+        },
+      ],
+    });
+    expect(running.errors).toBeUndefined();
+    unitB = units[1];
     browser = await launchBrowser();
   });
 
@@ -202,13 +221,57 @@ describe('web console in a browser', () => {
     await page.close();
   });
 
-  it('shows the office’s ledgers, statistics and request progress, the fast track, and the provider’s standing approvals', async () => {
+  it('team and commission: a clue recorded on the fast track, reviewed jointly and transferred the same day, each step attributed', async () => {
+    const SUMMARY = '反映该单位违规发放津贴补贴问题';
+    const member = await pageAs('xcb-member');
+    await member.goto(`${origin}/#/fast-track`);
+    await member.getByRole('button', { name: /登记线索/ }).click();
+    const dialog = member.locator('.ant-modal:visible');
+    await choose(member, dialog.locator('.ant-select').nth(0), RUNNING);
+    await choose(member, dialog.locator('.ant-select').nth(1), unitB.name);
+    await dialog.getByLabel('线索摘要').fill(SUMMARY);
+    await dialog.getByLabel('线索详情').fill('据反映，2025年以加班费名义向班子成员发放津贴补贴约12万元。');
+    await dialog.getByLabel(/证据材料编号/).fill('XC-ZJ-001, XC-ZJ-002');
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    const row = (page: Page) => page.getByRole('row').filter({ hasText: SUMMARY });
+    await row(member).getByText('已登记').waitFor();
+    await member.close();
+
+    for (const [login, opinion] of [['xcb-leader', '建议移交纪委监委按程序处置'], ['jw-officer', '同意移交，由案件监督管理室接收']]) {
+      const page = await pageAs(login);
+      await page.goto(`${origin}/#/fast-track`);
+      await row(page).getByRole('button', { name: '填写研判意见' }).click();
+      await page.locator('.ant-modal:visible textarea').fill(opinion);
+      await page.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定/ }).click();
+      await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
+      await page.close();
+    }
+    const cases = await pageAs('jw-case');
+    await cases.goto(`${origin}/#/fast-track`);
+    await row(cases).getByText('已联席研判').waitFor();
+    await row(cases).getByRole('button', { name: '接收移交' }).click();
+    await cases.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await row(cases).getByText('已移交').waitFor();
+    await row(cases).locator('.ant-table-row-expand-icon').click();
+    const timeline = cases.locator('.ant-timeline');
+    await timeline.getByText(/接收移交/).waitFor();
+    const steps = await timeline.locator('.ant-timeline-item').allTextContents();
+    expect(steps.map((t) => t.replace(/^\S+ \S+\s+/, ''))).toEqual([
+      expect.stringMatching(/^登记线索　苏文静（巡察办）→ 已登记/),
+      expect.stringMatching(/^巡察组研判意见　周志远（巡察办）→ 已登记/),
+      expect.stringMatching(/^纪委监委研判意见　明湖市纪委监委联络员（纪委监委）→ 已联席研判/),
+      expect.stringMatching(/^接收移交　纪委监委案件监督管理室（纪委监委）→ 已移交/),
+    ]);
+    await shot(cases, '19-fast-track');
+    await cases.close();
+  });
+
+  it('shows the office’s ledgers, statistics and request progress, and the provider’s standing approvals', async () => {
     const office = await pageAs('xcb-office');
     for (const [path, name, ready] of [
       ['/requests', '16-office-requests', '协查单位'],
       ['/ledgers', '17-office-ledgers', '责任单位'],
       ['/statistics', '18-office-statistics', '立案率'],
-      ['/fast-track', '19-office-fast-track', '线索摘要'],
     ] as const) {
       await office.goto(`${origin}/#${path}`);
       await office.getByText(ready).first().waitFor();

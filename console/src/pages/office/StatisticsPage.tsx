@@ -48,7 +48,7 @@ const rateChart = (rows: { label: string; stats: Stats | null }[] = []) => ({
   tooltip: { trigger: 'axis' as const, valueFormatter: (v: unknown) => `${Number(v).toFixed(1)}%` },
   legend: { top: 0, data: ['立案率', '整改完成率', '线索办结率'] },
   grid: { left: 48, right: 16, bottom: 8, top: 40, containLabel: true },
-  xAxis: { type: 'category' as const, data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 4 ? 20 : 0, fontSize: 11 } },
+  xAxis: { type: 'category' as const, data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 3 ? 20 : 0, fontSize: 11 } },
   yAxis: { type: 'value' as const, max: 100, axisLabel: { formatter: '{value}%' } },
   series: [
     { name: '立案率', type: 'bar' as const, data: rows.map((r) => (r.stats?.filingRate ?? 0) * 100) },
@@ -61,7 +61,7 @@ const daysChart = (rows: { label: string; stats: Stats | null }[] = []) => ({
   tooltip: { trigger: 'axis' as const, valueFormatter: (v: unknown) => `${Number(v).toFixed(1)} 天` },
   legend: { top: 0, data: ['中位数', '90% 分位'] },
   grid: { left: 48, right: 16, bottom: 8, top: 40, containLabel: true },
-  xAxis: { type: 'category' as const, data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 4 ? 20 : 0, fontSize: 11 } },
+  xAxis: { type: 'category' as const, data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 3 ? 20 : 0, fontSize: 11 } },
   yAxis: { type: 'value' as const, name: '天' },
   series: [
     { name: '中位数', type: 'bar' as const, data: rows.map((r) => r.stats?.medianDaysToTransfer ?? 0) },
@@ -91,6 +91,8 @@ export function StatisticsPage() {
       : districts.map((d) => ({ key: d.code, label: d.name, vars: { regionCode: d.code, ...period } })),
   );
   const groupName = round ? `${round.name}各巡察组` : '各区（县）';
+  // Districts arrive with their own query: until then the district charts are still loading, not empty.
+  const groupsLoading = !byGroup || (!round && !districtData);
   return (
     <>
       <PageTitle
@@ -125,9 +127,9 @@ export function StatisticsPage() {
         </Row>
         <Row gutter={[12, 12]}>
           <Col span={12}><Card size="small" title="各轮次：立案率、整改完成率、办结率"><Chart option={rateChart(byRound ?? undefined)} loading={!byRound} /></Card></Col>
-          <Col span={12}><Card size="small" title={`${groupName}：立案率、整改完成率、办结率`}><Chart option={rateChart(byGroup ?? undefined)} loading={!byGroup} /></Card></Col>
+          <Col span={12}><Card size="small" title={`${groupName}：立案率、整改完成率、办结率`}><Chart option={rateChart(byGroup ?? undefined)} loading={groupsLoading} /></Card></Col>
           <Col span={12}><Card size="small" title="各轮次：发现到移交的天数"><Chart option={daysChart(byRound ?? undefined)} loading={!byRound} /></Card></Col>
-          <Col span={12}><Card size="small" title={`${groupName}：发现到移交的天数`}><Chart option={daysChart(byGroup ?? undefined)} loading={!byGroup} /></Card></Col>
+          <Col span={12}><Card size="small" title={`${groupName}：发现到移交的天数`}><Chart option={daysChart(byGroup ?? undefined)} loading={groupsLoading} /></Card></Col>
         </Row>
       </QueryState>
     </>
