@@ -1,7 +1,7 @@
 import { Alert, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
-import { enumLabel, type LabelledEnum } from '@labels';
+import { ENUM_LABELS, enumLabel, type LabelledEnum } from '@labels';
 import { describeError, refusedPaths } from '../api';
 
 /** Colours of states people scan for: green done, gold waiting, red refused or late, grey inactive. */
@@ -51,3 +51,6 @@ export function PageTitle({ title, extra, children }: { title: string; extra?: R
 export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 export const dateTime = (v: string | null | undefined) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '—');
 export const orDash = (v: ReactNode) => (v === null || v === undefined || v === '' ? <span className="hub-muted">—</span> : v);
+
+/** Select options of an enum, labelled from the dictionary (all values, or the ones given). */
+export const enumOptions = (of: LabelledEnum, values: string[] = Object.keys(ENUM_LABELS[of])) => values.map((value) => ({ value, label: enumLabel(of, value) }));

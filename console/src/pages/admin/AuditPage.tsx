@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { enumLabel, typeLabel } from '@labels';
 import { describeError } from '../../api';
-import { dateTime, EnumTag, PageTitle, QueryState } from '../../components/common';
+import { dateTime, EnumTag, PageTitle, QueryState, enumOptions } from '../../components/common';
 import { useCatalog } from '../../components/fields';
 import { graphql } from '../../gql';
 
@@ -110,7 +110,7 @@ function SignInTab() {
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => setVars({ login: v.login?.trim() || null, outcome: v.outcome ?? null, ...period(v.period) })}>
         <Form.Item name="login"><Input placeholder="登录名" allowClear style={{ width: 180 }} /></Form.Item>
         <Form.Item name="outcome">
-          <Select allowClear placeholder="结果" style={{ width: 200 }} options={['SUCCESS', 'FAILURE', 'LOCKED_OUT', 'LOGOUT', 'PASSWORD_SET'].map((o) => ({ value: o, label: enumLabel('SignInOutcome', o) }))} />
+          <Select allowClear placeholder="结果" style={{ width: 200 }} options={enumOptions('SignInOutcome')} />
         </Form.Item>
         <Form.Item name="period"><DatePicker.RangePicker /></Form.Item>
         <Button type="primary" htmlType="submit">查询</Button>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { enumLabel, typeLabel } from '@labels';
 import { describeError } from '../../api';
-import { dateTime, PageTitle, QueryState } from '../../components/common';
+import { dateTime, PageTitle, QueryState, enumOptions } from '../../components/common';
 import { useCatalog } from '../../components/fields';
 import { graphql } from '../../gql';
 import type { ConsoleCollaborationQuery } from '../../gql/graphql';
@@ -75,7 +75,7 @@ export function CataloguePage() {
       <Modal open={editing !== null} title={editing === 'new' ? '新增目录条目' : '编辑目录条目'} okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={() => setEditing(null)} width={600}>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ fields: [] }}>
           <Form.Item label="协查单位" name="providerAgencyKind" rules={[{ required: true, message: '请选择' }]}>
-            <Select options={PROVIDERS.map((k) => ({ value: k, label: enumLabel('AgencyKind', k) }))} onChange={() => form.setFieldsValue({ typeName: undefined, fields: [] })} />
+            <Select options={enumOptions('AgencyKind', PROVIDERS)} onChange={() => form.setFieldsValue({ typeName: undefined, fields: [] })} />
           </Form.Item>
           <Form.Item label="平台内数据类型（不选即按函件办理）" name="typeName">
             <Select allowClear options={typesOf(provider).map((t) => ({ value: t, label: typeLabel(t) }))} onChange={() => form.setFieldValue('fields', [])} />

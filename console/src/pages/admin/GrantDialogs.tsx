@@ -4,14 +4,12 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { enumLabel, typeLabel } from '@labels';
 import { describeError } from '../../api';
-import { dateTime } from '../../components/common';
+import { dateTime, enumOptions } from '../../components/common';
 import { useCatalog } from '../../components/fields';
 import { graphql } from '../../gql';
 import type { GrantRow } from './GrantsPage';
 import { useSubjects } from './grantParts';
 
-const MASKS = ['REDACT_TEXT', 'CHINESE_NAME', 'RESIDENT_ID', 'MOBILE', 'AMOUNT_BUCKET', 'DATE_YEAR', 'PSEUDONYM'];
-const ROLES = ['ADMIN', 'AGENCY_OFFICER', 'AGENCY_SYSTEM', 'INSPECTION_OFFICE', 'TEAM_LEADER', 'TEAM_MEMBER', 'CASE_SUPERVISION'];
 
 const CreateGrant = graphql(`
   mutation ConsoleCreateGrant($input: GrantInput!) { createGrant(input: $input) { id } }
@@ -71,14 +69,14 @@ export function CreateGrantDialog({ onClose }: { onClose: (ok: boolean) => void 
   const subjects =
     kind === 'AGENCY' ? agencies.map((a) => ({ value: a.id, label: a.name }))
     : kind === 'TEAM' ? teams.filter((t) => t.active).map((t) => ({ value: t.id, label: t.name }))
-    : kind === 'ROLE' ? ROLES.map((r) => ({ value: r, label: enumLabel('Role', r) }))
+    : kind === 'ROLE' ? enumOptions('Role')
     : [];
   return (
     <Modal open title="新建授权" okText="创建" cancelText="取消" onOk={() => form.submit()} confirmLoading={fetching} onCancel={() => onClose(false)} width={620}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ effect: 'ALLOW', scopeKind: 'ALL_UNITS', fields: [], unitCreditCodes: [] }}>
         <Form.Item label="授权对象" required style={{ marginBottom: 0 }}>
           <Form.Item name="subjectKind" rules={[{ required: true, message: '请选择' }]} style={{ display: 'inline-block', width: 140, marginRight: 8 }}>
-            <Select options={['AGENCY', 'ROLE', 'TEAM', 'PRINCIPAL'].map((v) => ({ value: v, label: enumLabel('GrantSubjectKind', v) }))} onChange={() => form.setFieldValue('subjectValue', undefined)} />
+            <Select options={enumOptions('GrantSubjectKind')} onChange={() => form.setFieldValue('subjectValue', undefined)} />
           </Form.Item>
           <Form.Item name="subjectValue" rules={[{ required: true, message: '请选择授权对象' }]} style={{ display: 'inline-block', width: 'calc(100% - 148px)' }}>
             {kind === 'PRINCIPAL' ? <Input placeholder="人员编号（在“用户与密钥”中查看）" /> : <Select showSearch optionFilterProp="label" options={subjects} />}
@@ -97,11 +95,11 @@ export function CreateGrantDialog({ onClose }: { onClose: (ok: boolean) => void 
         </Form.Item>
         {effect === 'MASK' && (
           <Form.Item label="脱敏方式" name="maskStrategy" rules={[{ required: true, message: '请选择脱敏方式' }]}>
-            <Select options={MASKS.map((m) => ({ value: m, label: enumLabel('MaskStrategy', m) }))} />
+            <Select options={enumOptions('MaskStrategy')} />
           </Form.Item>
         )}
         <Form.Item label="范围" name="scopeKind">
-          <Radio.Group options={['ALL_UNITS', 'LISTED_UNITS', 'TEAM_UNITS'].map((v) => ({ value: v, label: enumLabel('GrantScopeKind', v) }))} />
+          <Radio.Group options={enumOptions('GrantScopeKind')} />
         </Form.Item>
         {scope === 'LISTED_UNITS' && (
           <Form.Item label="被巡察单位（统一社会信用代码）" name="unitCreditCodes" rules={[{ required: true, message: '至少一个单位' }]}>
@@ -150,7 +148,7 @@ export function NarrowGrantDialog({ grant, onClose }: { grant: GrantRow; onClose
         </Form.Item>
         {grant.effect === 'ALLOW' && (
           <Form.Item label="改为脱敏提供">
-            <Select allowClear placeholder="保持原文可见" value={mask} onChange={setMask} options={MASKS.map((m) => ({ value: m, label: enumLabel('MaskStrategy', m) }))} />
+            <Select allowClear placeholder="保持原文可见" value={mask} onChange={setMask} options={enumOptions('MaskStrategy')} />
           </Form.Item>
         )}
       </Form>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { enumLabel, typeLabel } from '@labels';
 import { describeError } from '../../api';
-import { dateTime, PageTitle, QueryState } from '../../components/common';
+import { dateTime, PageTitle, QueryState, enumOptions } from '../../components/common';
 import { useCatalog } from '../../components/fields';
 import { graphql } from '../../gql';
 import type { ConsoleGrantsQuery } from '../../gql/graphql';
@@ -44,7 +44,7 @@ export function GrantsPage() {
   const subjectOptions =
     filter.subjectKind === 'AGENCY' ? agencies.map((a) => ({ value: a.id, label: a.name }))
     : filter.subjectKind === 'TEAM' ? teams.map((t) => ({ value: t.id, label: t.name }))
-    : filter.subjectKind === 'ROLE' ? ['ADMIN', 'AGENCY_OFFICER', 'AGENCY_SYSTEM', 'INSPECTION_OFFICE', 'TEAM_LEADER', 'TEAM_MEMBER', 'CASE_SUPERVISION'].map((r) => ({ value: r, label: enumLabel('Role', r) }))
+    : filter.subjectKind === 'ROLE' ? enumOptions('Role')
     : [];
   const done = () => {
     setDialog(null);
@@ -68,7 +68,7 @@ export function GrantsPage() {
           style={{ width: 140 }}
           value={filter.subjectKind}
           onChange={(v) => setFilter((f) => ({ ...f, subjectKind: v, subjectValue: undefined }))}
-          options={['AGENCY', 'ROLE', 'TEAM', 'PRINCIPAL'].map((v) => ({ value: v, label: enumLabel('GrantSubjectKind', v) }))}
+          options={enumOptions('GrantSubjectKind')}
           data-testid="filter-subject-kind"
         />
         {subjectOptions.length > 0 && (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { enumLabel } from '@labels';
 import { describeError } from '../../api';
-import { PageTitle, QueryState } from '../../components/common';
+import { PageTitle, QueryState, enumOptions } from '../../components/common';
 import { graphql } from '../../gql';
 import type { ConsolePrincipalsQuery } from '../../gql/graphql';
 import { usePrincipal } from '../../session';
@@ -140,7 +140,7 @@ export function PrincipalsPage() {
             <Input disabled={editing !== 'new'} />
           </Form.Item>
           <Form.Item label="角色" name="roles" rules={[{ required: true, message: '至少一个角色' }]}>
-            <Checkbox.Group options={PERSON_ROLES.map((r) => ({ value: r, label: enumLabel('Role', r) }))} />
+            <Checkbox.Group options={enumOptions('Role', PERSON_ROLES)} />
           </Form.Item>
         </Form>
       </Modal>

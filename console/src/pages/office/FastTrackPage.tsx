@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ENUM_LABELS, enumLabel } from '@labels';
 import { describeError } from '../../api';
-import { dateTime, EnumTag, orDash, PageTitle, QueryState } from '../../components/common';
+import { dateTime, EnumTag, orDash, PageTitle, QueryState, enumOptions } from '../../components/common';
 import { graphql } from '../../gql';
 import type { ConsoleFastTrackQuery } from '../../gql/graphql';
 
@@ -73,7 +73,7 @@ function StepDialog({ step, onClose }: { step: Step; onClose: (ok: boolean) => v
   return (
     <Modal open title={`${STEP_BUTTONS[step.kind]}：${step.clue.unit?.name ?? ''}`} okText="确定" cancelText="取消" confirmLoading={busy} onOk={submit} okButtonProps={{ disabled: (needsText && text.trim().length < 2) || (step.kind === 'DISPOSED' && !method) }} onCancel={() => onClose(false)}>
       {needsText && <Input.TextArea rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={step.kind === 'REVIEWED' ? '研判意见' : '办理结果（反馈巡察办）'} maxLength={2000} />}
-      {step.kind === 'DISPOSED' && <Select style={{ width: '100%' }} placeholder="处置方式" value={method} onChange={setMethod} options={Object.keys(ENUM_LABELS.DisposalMethod).map((m) => ({ value: m, label: enumLabel('DisposalMethod', m) }))} />}
+      {step.kind === 'DISPOSED' && <Select style={{ width: '100%' }} placeholder="处置方式" value={method} onChange={setMethod} options={enumOptions('DisposalMethod')} />}
       {(step.kind === 'TRANSFERRED' || step.kind === 'FILED') && <Typography.Paragraph>确认后记入办理记录，并同步到纪委监委问题线索台账。</Typography.Paragraph>}
     </Modal>
   );
@@ -128,7 +128,7 @@ export function FastTrackPage() {
         title="线索绿色通道"
         extra={
           <Space>
-            <Select allowClear placeholder="全部状态" style={{ width: 140 }} value={status} onChange={setStatus} options={Object.keys(ENUM_LABELS.FastTrackStatus).map((s) => ({ value: s, label: enumLabel('FastTrackStatus', s) }))} />
+            <Select allowClear placeholder="全部状态" style={{ width: 140 }} value={status} onChange={setStatus} options={enumOptions('FastTrackStatus')} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('record')} disabled={!data?.rounds?.nodes.length}>登记线索</Button>
           </Space>
         }

@@ -1,13 +1,13 @@
-import { App, Button, Checkbox, Form, Input, Modal, Radio, Select, Space, Switch, Table, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { enumLabel, typeLabel } from '@labels';
+import { typeLabel } from '@labels';
 import { describeError } from '../../api';
-import { EnumTag, PageTitle, QueryState } from '../../components/common';
+import { PageTitle, QueryState, enumOptions } from '../../components/common';
 import { useCatalog } from '../../components/fields';
 import { graphql } from '../../gql';
 import type { ConsoleInboxQuery } from '../../gql/graphql';
-import { isOverdue, RequestItems } from './requestParts';
+import { RequestFilters, RequestItems, RequestTable } from './requestParts';
 
 const Inbox = graphql(`
   query ConsoleInbox($status: DataRequestStatus, $overdue: Boolean!) {
@@ -37,7 +37,6 @@ const Decline = graphql(`
 type Req = NonNullable<ConsoleInboxQuery['dataRequests']>['nodes'][number];
 type ItemChoice = { typeName: string; fields: string[]; effect: 'ALLOW' | 'MASK'; maskStrategy?: string };
 
-const MASKS = ['REDACT_TEXT', 'CHINESE_NAME', 'RESIDENT_ID', 'MOBILE', 'AMOUNT_BUCKET', 'DATE_YEAR', 'PSEUDONYM'];
 
 /** Approve as asked, with fewer fields, or masked with a chosen strategy. */
 function ApproveDialog({ request, onClose }: { request: Req; onClose: (done: boolean) => void }) {
@@ -77,7 +76,7 @@ function ApproveDialog({ request, onClose }: { request: Req; onClose: (done: boo
                 placeholder="选择脱敏方式"
                 value={choices[i].maskStrategy}
                 onChange={(v) => set(i, { maskStrategy: v })}
-                options={MASKS.map((m) => ({ value: m, label: enumLabel('MaskStrategy', m) }))}
+                options={enumOptions('MaskStrategy')}
                 data-testid="mask-strategy"
               />
             )}
@@ -115,7 +114,6 @@ export function InboxPage() {
   const [overdue, setOverdue] = useState(false);
   const [{ data, fetching, error }, refetch] = useQuery({ query: Inbox, variables: { status: status as never, overdue } });
   const [dialog, setDialog] = useState<{ kind: 'approve' | 'decline'; request: Req } | null>(null);
-  const rows = [...(data?.dataRequests?.nodes ?? [])].sort((a, b) => Number(isOverdue(b)) - Number(isOverdue(a)) || a.dueDate.localeCompare(b.dueDate));
   const close = (done: boolean) => {
     setDialog(null);
     if (done) refetch({ requestPolicy: 'network-only' });
@@ -126,35 +124,21 @@ export function InboxPage() {
         title="协查请求收件箱"
         extra={
           <Space wrap>
-            <Select
-              allowClear
-              style={{ width: 130 }}
-              placeholder="全部状态"
-              value={status}
-              onChange={setStatus}
-              options={['PENDING', 'APPROVED', 'DECLINED', 'WITHDRAWN'].map((v) => ({ value: v, label: enumLabel('DataRequestStatus', v) }))}
-              data-testid="status-filter"
-            />
-            <span>只看逾期 <Switch checked={overdue} onChange={setOverdue} /></span>
+            <RequestFilters status={status} onStatus={setStatus} overdue={overdue} onOverdue={setOverdue} />
           </Space>
         }
       >
         巡察办发给本单位的协查请求；可全部同意、少提供字段、脱敏提供，或说明理由拒绝。逾期的排在最前。
       </PageTitle>
       <QueryState fetching={fetching} error={error}>
-        <Typography.Text type="secondary">共 {data?.dataRequests?.totalCount ?? 0} 条</Typography.Text>
-        <Table
-          size="small"
-          rowKey="id"
-          dataSource={rows}
-          pagination={{ pageSize: 15, hideOnSinglePage: true }}
-          rowClassName={(r) => (isOverdue(r) ? 'row-overdue' : '')}
-          columns={[
-            { title: '被巡察单位', render: (_, r) => <span data-testid="inbox-unit">{r.unit?.name ?? r.unitCreditCode}</span> },
+        <RequestTable
+          rows={data?.dataRequests?.nodes ?? []}
+          total={data?.dataRequests?.totalCount ?? 0}
+          lead={[
+            { title: '被巡察单位', width: 220, render: (_, r) => r.unit?.name ?? r.unitCreditCode },
             { title: '轮次 / 巡察组', render: (_, r) => <span>{r.roundName}<br /><span className="hub-muted">{r.teamName}</span></span> },
-            { title: '请求内容', render: (_, r) => r.items.map((i) => typeLabel(i.typeName)).join('、') },
-            { title: '答复期限', dataIndex: 'dueDate', width: 120, render: (v, r) => (isOverdue(r) ? <Typography.Text type="danger">{v}（已逾期）</Typography.Text> : v) },
-            { title: '状态', dataIndex: 'status', width: 90, render: (v) => <EnumTag of="DataRequestStatus" value={v} /> },
+          ]}
+          tail={[
             {
               title: '操作',
               width: 170,

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { enumLabel, typeLabel } from '@labels';
 import { describeError } from '../../api';
-import { dateTime, PageTitle, QueryState } from '../../components/common';
+import { dateTime, PageTitle, QueryState, enumOptions } from '../../components/common';
 import { useCatalog } from '../../components/fields';
 import { graphql } from '../../gql';
 import { usePrincipal } from '../../session';
@@ -23,7 +23,6 @@ const Revoke = graphql(`
   mutation ConsoleRevokeStanding($id: ID!) { revokeStandingApproval(id: $id) { id revokedAt } }
 `);
 
-const MASKS = ['REDACT_TEXT', 'CHINESE_NAME', 'RESIDENT_ID', 'MOBILE', 'AMOUNT_BUCKET', 'DATE_YEAR', 'PSEUDONYM'];
 
 /** Standing approvals (常态化授权): catalogue items the agency answers in advance for every round. */
 export function StandingApprovalsPage() {
@@ -73,7 +72,7 @@ export function StandingApprovalsPage() {
                 return (
                   <Space wrap>
                     <Radio.Group size="small" value={c.effect} onChange={(ev) => setChoice((x) => ({ ...x, [e.id]: { ...c, effect: ev.target.value } }))} options={[{ value: 'ALLOW', label: '原文' }, { value: 'MASK', label: '脱敏' }]} optionType="button" />
-                    {c.effect === 'MASK' && <Select size="small" style={{ width: 190 }} placeholder="脱敏方式" value={c.mask} onChange={(v) => setChoice((x) => ({ ...x, [e.id]: { ...c, mask: v } }))} options={MASKS.map((m) => ({ value: m, label: enumLabel('MaskStrategy', m) }))} />}
+                    {c.effect === 'MASK' && <Select size="small" style={{ width: 190 }} placeholder="脱敏方式" value={c.mask} onChange={(v) => setChoice((x) => ({ ...x, [e.id]: { ...c, mask: v } }))} options={enumOptions('MaskStrategy')} />}
                     <Button size="small" type="primary" disabled={c.effect === 'MASK' && !c.mask} onClick={() => after(create({ entryId: e.id, effect: c.effect, maskStrategy: c.effect === 'MASK' ? (c.mask as never) : null }), '已设为常态化授权')}>
                       同意
                     </Button>
