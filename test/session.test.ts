@@ -28,6 +28,7 @@ describe('console sessions', () => {
     expect(r.setCookie).toMatch(/HttpOnly/i);
     expect(r.setCookie).toMatch(/SameSite=Strict/i);
     expect(r.setCookie).not.toMatch(/Secure/i); // development over HTTP; production sets it
+    expect(r.setCookie).not.toMatch(/Max-Age|Expires/i); // ends with the browser too
     expect(r.body.principal).toMatchObject({ login: 'xcb-office', name: '林晓岚', roles: ['INSPECTION_OFFICE'] });
     const s = r.session!;
     const me = await consoleGql(hub.url, s, '{ me { login name } }');

@@ -118,9 +118,13 @@ export async function endSession(ds: DataSource, token: string): Promise<string 
   return rows[0]?.principal_id ?? null;
 }
 
+/**
+ * A browser-session cookie (no Max-Age): closing the browser on a shared office
+ * computer signs out too; the server's idle and absolute limits apply either way.
+ */
 export function setSessionCookie(res: Response, config: HubConfig, token: string | null): void {
   const options = { httpOnly: true, sameSite: 'strict' as const, secure: config.console.secureCookie, path: '/' };
-  if (token) res.cookie(SESSION_COOKIE, token, { ...options, maxAge: config.console.sessionMaxHours * 3600_000 });
+  if (token) res.cookie(SESSION_COOKIE, token, options);
   else res.clearCookie(SESSION_COOKIE, options);
 }
 
