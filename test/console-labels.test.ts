@@ -87,6 +87,8 @@ describe('printable briefing', () => {
 
   it('explains requests in the dictionary’s words, the same for the console', () => {
     expect(requestExplanation(request('Cadre', 'APPROVED'), 'AVAILABLE')).toBe('明湖市组织部（干部）：已同意协查');
+    // Approved, yet not shared: the grants behind the answer have ended or were revoked.
+    expect(requestExplanation(request('Cadre', 'APPROVED'), 'NOT_SHARED')).toBe('明湖市组织部（干部）：已同意协查，但相应授权已到期或已撤销');
     expect(requestExplanation(request('Cadre', 'PENDING'), 'PENDING_REQUEST')).toBe('明湖市组织部（干部）：协查请求待答复');
     expect(requestExplanation(request('Cadre', 'WITHDRAWN'), 'NOT_SHARED')).toBe('明湖市组织部（干部）：协查请求已撤回');
   });

@@ -199,6 +199,7 @@ describe('web console in a browser', () => {
     await petitions.waitFor();
     expect(await petitions.getAttribute('data-availability')).toBe('NOT_SHARED');
     expect(await petitions.textContent()).not.toContain('[已脱敏]');
+    expect(await petitions.textContent()).toContain('已同意协查，但相应授权已到期或已撤销');
     await shot(member, '11-team-dossier-after-revoke');
     await member.close();
   });

@@ -175,7 +175,7 @@ export function requestExplanation(
     case 'PENDING':
       return `${who}：协查请求待答复${sectionReadable(sectionAvailability) ? '，答复前其中的有条件共享内容不显示' : ''}`;
     case 'APPROVED':
-      return `${who}：已同意协查`;
+      return `${who}：已同意协查${sectionReadable(sectionAvailability) || sectionAvailability === 'SOURCE_UNAVAILABLE' ? '' : '，但相应授权已到期或已撤销'}`;
     case 'DECLINED':
       return `${who}：已拒绝协查${r.declineReason ? `，理由：${r.declineReason}` : ''}`;
     case 'WITHDRAWN':
