@@ -49,6 +49,8 @@ export interface HubConfig {
   dataRequestDueDays: number;
   /** Benchmark-only: build subgraphs without field enforcement, to measure its cost. */
   benchWithoutEnforcement: boolean;
+  /** Web console: sign-in, sessions, PDF rendering (see consoleSettings). */
+  console: ConsoleSettings;
 }
 
 export const SUBGRAPH_NAMES = ['organization', 'petition', 'discipline', 'audit', 'inspection', 'access'] as const;
@@ -168,8 +170,37 @@ export function loadConfig(): HubConfig {
     rectificationWindowDays: int('RECTIFICATION_WINDOW_DAYS', 90),
     dataRequestDueDays: int('DATA_REQUEST_DUE_DAYS', 10),
     benchWithoutEnforcement: false,
+    console: consoleSettings(production),
   };
   return cached;
+}
+
+// ---- Web console (issue 12) ----
+
+export interface ConsoleSettings {
+  /** A session ends after this many minutes without a request (空闲超时). */
+  sessionIdleMinutes: number;
+  /** ...and at the latest this many hours after sign-in. */
+  sessionMaxHours: number;
+  /** Failed sign-ins of one login within lockMinutes that lock it (连续失败锁定). */
+  maxFailures: number;
+  lockMinutes: number;
+  /** Session cookie only over HTTPS (default: in production). */
+  secureCookie: boolean;
+  /** Chromium used to render briefings as PDF; none: the console offers the browser's print instead. */
+  chromiumPath: string | null;
+}
+
+function consoleSettings(production: boolean): ConsoleSettings {
+  const chromium = process.env.HUB_CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return {
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30) || 30,
+    sessionMaxHours: int('SESSION_MAX_HOURS', 10) || 10,
+    maxFailures: int('LOGIN_MAX_FAILURES', 5) || 5,
+    lockMinutes: int('LOGIN_LOCK_MINUTES', 15) || 15,
+    secureCookie: process.env.SESSION_COOKIE_SECURE ? process.env.SESSION_COOKIE_SECURE === 'true' : production,
+    chromiumPath: chromium && existsSync(chromium) ? chromium : null,
+  };
 }
 
 /** Tests start several hubs with different settings in one process. */

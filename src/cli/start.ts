@@ -4,8 +4,12 @@ import path from 'node:path';
 import { EXAMPLE_QUERY } from '../gateway/example';
 import { mintToken } from '../gateway/tokens';
 import { startHub } from '../hub';
+import { demoPassword } from '../subgraphs/access/credentials';
 import { log } from '../log';
 import { stopOnSignals } from './signals';
+
+/** Demo logins the banner lists, one per kind of console user (a database seeded in production has no passwords). */
+const DEMO_LOGINS = ['admin', 'xcb-office', 'xcb-leader', 'xcb-member', 'xcb-member-recused', 'xfj-officer', 'jw-officer', 'jw-case'];
 
 /** `npm start`: the whole hub in one process, with demo data on first start. */
 async function main() {
@@ -28,9 +32,26 @@ async function main() {
       )
     : [];
   const keys = existsSync(keysFile) ? Object.keys(JSON.parse(readFileSync(keysFile, 'utf8'))).length : 0;
+  const origin = hub.url.replace(/\/graphql$/, '');
+  const demoLogins: { login: string; name: string }[] = hub.config.production
+    ? []
+    : await hub.sources.get('access')!.query(
+        `SELECT p.login, p.name FROM access.principal p JOIN access.principal_credential c ON c.principal_id = p.id
+          WHERE p.login = ANY($1) ORDER BY array_position($1, p.login::text)`,
+        [DEMO_LOGINS],
+      );
   const banner = [
     '',
     '  巡察数据共享平台 · inspection data-sharing hub is running',
+    '',
+    `  Web console 控制台 (open in a browser):  ${origin}/`,
+    ...(demoLogins.length
+      ? [
+          `  Demo logins 演示账号, password 密码 for all of them: ${demoPassword(hub.config.internalSecret)}`,
+          ...demoLogins.map((p) => `    ${p.login.padEnd(20)} ${p.name}`),
+          '    (and <agency>-officer for every agency: zzb-officer, sj-officer, fy-officer, ...)',
+        ]
+      : ['  No demo passwords (production or no demo data): create an admin with npm run admin:create -- --login <name>']),
     '',
     `  GraphQL endpoint (open it in a browser to try queries):  ${hub.url}`,
     `  Health: ${hub.url.replace('/graphql', '/healthz')}   Ready: ${hub.url.replace('/graphql', '/readyz')}`,

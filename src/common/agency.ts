@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { ENUM_LABELS } from './labels';
 
 /** The member agencies of DESIGN.md §1; the kind decides which subgraph an agency owns. */
 export enum AgencyKind {
@@ -17,21 +18,8 @@ export enum AgencyKind {
   MARKET_REGULATION = 'MARKET_REGULATION',
 }
 
-export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
-  INSPECTION_OFFICE: '巡察办',
-  DISCIPLINE_COMMISSION: '纪委监委',
-  AUDIT_BUREAU: '审计局',
-  ORGANIZATION_DEPARTMENT: '组织部',
-  PETITION_BUREAU: '信访局',
-  PUBLIC_SECURITY: '公安局',
-  PROCURATORATE: '人民检察院',
-  COURT: '人民法院',
-  LEGAL_AFFAIRS: '司法局',
-  HR_SOCIAL_SECURITY: '人力资源和社会保障局',
-  STAFFING_OFFICE: '机构编制委员会办公室',
-  FINANCE_BUREAU: '财政局',
-  MARKET_REGULATION: '市场监督管理局',
-};
+/** Chinese names of the agency kinds, from the one label dictionary. */
+export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = ENUM_LABELS.AgencyKind;
 
 /** Roles a principal may hold (DESIGN.md §4). */
 export enum Role {

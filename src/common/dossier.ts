@@ -27,16 +27,8 @@ registerEnumType(SectionAvailability, {
   },
 });
 
-/** Chinese headings of the sections, for the printable briefing. */
-export const SECTION_HEADINGS: Record<string, string> = {
-  profile: '被巡察单位基本情况',
-  petitions: '信访举报情况',
-  clues: '问题线索及处置情况',
-  sanctions: '党纪政务处分情况',
-  supervision: '派驻纪检监察组日常监督情况',
-  audit: '审计发现问题及整改情况',
-  history: '历次巡察发现问题及整改情况',
-};
+/** Chinese headings of the sections (the label dictionary keeps them, for the briefing and the console). */
+export { SECTION_HEADINGS } from './labels';
 
 /**
  * A data request as the dossier needs it, one per requested type. Resolved by

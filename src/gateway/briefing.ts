@@ -1,14 +1,15 @@
 import type { ApolloServer } from '@apollo/server';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { HubConfig } from '../config';
 import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { withCallerCache } from '../auth/caller';
 import { edgeContext } from './edge-auth';
+import { callerAuthorization } from './session';
 import { log } from '../log';
 import type { GatewayContext } from './context';
-import { SECTION_HEADINGS } from '../common/dossier';
+import { enumLabel, NOT_SHARED_EXPLANATION, requestExplanation, SECTION_HEADINGS, sectionReadable } from '../common/labels';
 
 /** Everything the printed briefing shows; the same query a client would send, so the same permissions and audit apply. */
 const S = 'availability requests { typeName status declineReason providerAgencyName }';
@@ -16,23 +17,14 @@ export const BRIEFING_QUERY = `query Briefing($unit: String!, $round: UUID!) {
   preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
     round { name startDate endDate } team { name leader { name } }
     profile { ${S} unit { name creditCode kind authorisedHeadcount actualHeadcount leadershipTeam { name post } } }
-    petitions { ${S} stats { total anonymousShare byYear { year count } byCategory { category count } } items(first: 50) { totalCount nodes { receivedDate category summary conclusion status } } }
+    petitions { ${S} stats { total anonymousShare byYear { year count } byCategory { category count } } items(first: 50) { totalCount nodes { receivedDate category summary conclusion status maskedFields } } }
     clues { ${S} stats { total } items(first: 50) { totalCount nodes { receivedDate summary disposalMethod status } } }
-    sanctions { ${S} items(first: 50) { totalCount nodes { kind decidedDate reason } } }
+    sanctions { ${S} items(first: 50) { totalCount nodes { level decidedDate reason } } }
     supervision { ${S} groups { name notes } }
-    audit { ${S} stats { findings rectified } findings(first: 50) { totalCount nodes { category description amount rectificationStatus } } }
+    audit { ${S} stats { findings rectified } findings(first: 50) { totalCount nodes { category description amount rectificationStatus maskedFields } } }
     history { ${S} inspections { round { name startDate } rectificationRate } }
   }
 }`;
-
-const AVAILABILITY: Record<string, string> = {
-  AVAILABLE: '已提供',
-  EMPTY: '已授权，无相关记录',
-  PENDING_REQUEST: '协查请求待答复',
-  DECLINED: '协查请求被拒绝',
-  NOT_SHARED: '未共享',
-  SOURCE_UNAVAILABLE: '数据来源暂不可用',
-};
 
 const esc = (v: unknown): string =>
   v === null || v === undefined ? '—' : String(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -48,16 +40,17 @@ function table(headers: string[], rows: unknown[][]): string {
 
 function sectionBlock(n: string, key: string, s: Row | null, body: (s: Row) => string): string {
   const heading = `<h2>${n}、${esc(SECTION_HEADINGS[key])}</h2>`;
-  if (!s) return `${heading}<p class="state">${AVAILABILITY.SOURCE_UNAVAILABLE}</p>`;
-  const requests = (s.requests as Row[] | null) ?? [];
-  const state = `<p class="state">状态：${esc(AVAILABILITY[String(s.availability)] ?? s.availability)}${requests
-    .map((r) => `；${esc(r.providerAgencyName)}（${esc(r.typeName)}）${esc(r.status)}${r.declineReason ? `：${esc(r.declineReason)}` : ''}`)
-    .join('')}</p>`;
-  const readable = s.availability === 'AVAILABLE' || s.availability === 'EMPTY';
-  return heading + state + (readable ? body(s) : '');
+  const availability = s ? String(s.availability) : 'SOURCE_UNAVAILABLE';
+  const state = `<p class="state">状态：${esc(enumLabel('SectionAvailability', availability))}</p>`;
+  const requests = ((s?.requests as Parameters<typeof requestExplanation>[0][] | null) ?? []).map((r) => `<li>${esc(requestExplanation(r, availability))}</li>`).join('');
+  const why = requests ? `<ul class="requests">${requests}</ul>` : availability === 'NOT_SHARED' ? `<p class="none">${NOT_SHARED_EXPLANATION}</p>` : '';
+  return heading + state + why + (s && sectionReadable(availability) ? body(s) : '');
 }
 
 const nodes = (conn: unknown): Row[] => ((conn as { nodes?: Row[] } | null)?.nodes ?? []) as Row[];
+
+/** Masked values say so on paper too. */
+const maskedNote = (rows: Row[]) => (rows.some((r) => (r.maskedFields as string[] | undefined)?.length) ? '<p class="none">注：部分内容按协查答复脱敏显示。</p>' : '');
 
 /** Renders the dossier as a self-contained page: Chinese headings, print styles inline, no external assets. */
 export function renderBriefing(data: Row | null | undefined, errors: readonly GraphQLFormattedError[] | undefined): string {
@@ -71,7 +64,7 @@ export function renderBriefing(data: Row | null | undefined, errors: readonly Gr
     : [
         sectionBlock('一', 'profile', profile, () =>
           [
-            table(['单位名称', '统一社会信用代码', '类型', '核定编制', '实有人数'], unit ? [[unit.name, unit.creditCode, unit.kind, unit.authorisedHeadcount, unit.actualHeadcount]] : []),
+            table(['单位名称', '统一社会信用代码', '类型', '核定编制', '实有人数'], unit ? [[unit.name, unit.creditCode, enumLabel('UnitKind', unit.kind as string), unit.authorisedHeadcount, unit.actualHeadcount]] : []),
             `<h3>领导班子成员</h3>`,
             table(['姓名', '职务'], ((unit?.leadershipTeam as Row[] | null) ?? []).map((c) => [c.name, c.post])),
           ].join('\n'),
@@ -81,14 +74,17 @@ export function renderBriefing(data: Row | null | undefined, errors: readonly Gr
           return (
             `<p>信访件总数：${esc(stats?.total)}；匿名占比：${stats ? `${(Number(stats.anonymousShare) * 100).toFixed(1)}%` : '—'}</p>` +
             table(['年度', '件数'], ((stats?.byYear as Row[] | null) ?? []).map((y) => [y.year, y.count])) +
-            table(['受理日期', '类别', '摘要', '办理结果', '状态'], nodes(s.items).map((p) => [p.receivedDate, p.category, p.summary, p.conclusion, p.status]))
+            table(['问题类别', '件数'], ((stats?.byCategory as Row[] | null) ?? []).map((c) => [enumLabel('PetitionCategory', c.category as string), c.count])) +
+            table(['受理日期', '类别', '摘要', '办理结果', '状态'], nodes(s.items).map((p) => [p.receivedDate, enumLabel('PetitionCategory', p.category as string), p.summary, p.conclusion, enumLabel('PetitionStatus', p.status as string)])) +
+            maskedNote(nodes(s.items))
           );
         }),
-        sectionBlock('三', 'clues', d.clues as Row | null, (s) => table(['受理日期', '摘要', '处置方式', '状态'], nodes(s.items).map((c) => [c.receivedDate, c.summary, c.disposalMethod, c.status]))),
-        sectionBlock('四', 'sanctions', d.sanctions as Row | null, (s) => table(['处分种类', '决定日期', '处分事由'], nodes(s.items).map((x) => [x.kind, x.decidedDate, x.reason]))),
+        sectionBlock('三', 'clues', d.clues as Row | null, (s) => table(['受理日期', '摘要', '处置方式', '状态'], nodes(s.items).map((c) => [c.receivedDate, c.summary, enumLabel('DisposalMethod', c.disposalMethod as string), enumLabel('ClueStatus', c.status as string)]))),
+        sectionBlock('四', 'sanctions', d.sanctions as Row | null, (s) => table(['处分种类', '决定日期', '处分事由'], nodes(s.items).map((x) => [enumLabel('SanctionLevel', x.level as string), x.decidedDate, x.reason]))),
         sectionBlock('五', 'supervision', d.supervision as Row | null, (s) => table(['派驻组', '监督情况'], ((s.groups as Row[] | null) ?? []).map((g) => [g.name, g.notes]))),
         sectionBlock('六', 'audit', d.audit as Row | null, (s) =>
-          table(['问题类别', '问题描述', '涉及金额（元）', '整改状态'], nodes(s.findings).map((f) => [f.category, f.description, f.amount, f.rectificationStatus])),
+          table(['问题类别', '问题描述', '涉及金额（元）', '整改状态'], nodes(s.findings).map((f) => [enumLabel('AuditFindingCategory', f.category as string), f.description, f.amount, enumLabel('RectificationStatus', f.rectificationStatus as string)])) +
+          maskedNote(nodes(s.findings)),
         ),
         sectionBlock('七', 'history', d.history as Row | null, (s) =>
           table(['轮次', '进驻日期', '整改完成率'], ((s.inspections as Row[] | null) ?? []).map((i) => [(i.round as Row | null)?.name, (i.round as Row | null)?.startDate, i.rectificationRate === null ? '—' : `${(Number(i.rectificationRate) * 100).toFixed(1)}%`])),
@@ -101,7 +97,7 @@ export function renderBriefing(data: Row | null | undefined, errors: readonly Gr
 body{font-family:"SimSun","Songti SC",serif;margin:2cm;line-height:1.6;color:#000}
 h1{text-align:center;font-size:22pt}h2{font-size:15pt;margin-top:1.2em;border-bottom:1px solid #000}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #000;padding:2px 6px;font-size:10.5pt;vertical-align:top}
-.state{font-weight:bold}.none{color:#555}.meta{text-align:center}
+.state{font-weight:bold}.requests{margin:.2em 0 .6em;padding-left:1.5em}.none{color:#555}.meta{text-align:center}
 @media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}
 </style></head><body>
 <h1>${title}</h1>
@@ -114,31 +110,46 @@ ${body}
 
 const STATUS: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
 
+export type Briefing = { status: number; html: string } | { status: number; text: string };
+
 /**
- * `GET /dossier.html?unit=<credit code>&round=<round id>` with the usual Authorization
- * header: the dossier as a printable briefing. It runs the GraphQL query through the
+ * The briefing for a request: the caller is authenticated by its Authorization
+ * header or, opened from the console, by its session cookie (as a page: no CSRF
+ * header, but only from the hub's own pages), and the GraphQL query runs through the
  * gateway's own pipeline, so limits, permissions and the disclosure audit apply as
  * for any client.
  */
+export async function loadBriefing(apollo: ApolloServer<GatewayContext>, accessDs: DataSource, config: HubConfig, req: Request): Promise<Briefing> {
+  let context: GatewayContext;
+  try {
+    const authorization = await callerAuthorization(req, accessDs, config, 'page');
+    context = { ...(await edgeContext(authorization, req.get('x-request-id'), accessDs, config)), sql: { statements: 0 } as SqlCounter };
+  } catch (err) {
+    // Only the caller's own mistake is explained; anything else (the database down) stays in the log.
+    const code = (err as { extensions?: { code?: string } }).extensions?.code;
+    if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return { status: STATUS[code], text: `${(err as Error).message}\n` };
+    log.error({ err }, 'briefing: authentication failed unexpectedly');
+    return { status: 500, text: 'Internal error; it has been logged\n' };
+  }
+  const variables = { unit: String(req.query.unit ?? ''), round: String(req.query.round ?? '') };
+  const result = await runWithSqlCounter(context.sql, () => withCallerCache(() => apollo.executeOperation({ query: BRIEFING_QUERY, variables }, { contextValue: context })));
+  if (result.body.kind !== 'single') throw new Error('unexpected incremental response');
+  const { data, errors } = result.body.singleResult;
+  const failed = !data?.preInspectionDossier;
+  return { status: failed ? (STATUS[String(errors?.[0]?.extensions?.code)] ?? 500) : 200, html: renderBriefing(data as Row | undefined, errors) };
+}
+
+/** Self-contained: no script, no external asset, not to be framed by another site. */
+export const BRIEFING_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+export function sendBriefing(res: Response, b: Briefing): void {
+  res.set('Content-Security-Policy', BRIEFING_CSP);
+  res.set('Cache-Control', 'no-store');
+  if ('text' in b) res.status(b.status).type('text/plain; charset=utf-8').send(b.text);
+  else res.status(b.status).type('html').send(b.html);
+}
+
+/** `GET /dossier.html?unit=<credit code>&round=<round id>`: the dossier as a printable briefing. */
 export function briefingRoute(apollo: ApolloServer<GatewayContext>, accessDs: DataSource, config: HubConfig): RequestHandler {
-  return async (req, res) => {
-    res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-    let context: GatewayContext;
-    try {
-      context = { ...(await edgeContext(req.headers.authorization, req.get('x-request-id'), accessDs, config)), sql: { statements: 0 } as SqlCounter };
-    } catch (err) {
-      // Only the caller's own mistake is explained; anything else (the database down) stays in the log.
-      const code = (err as { extensions?: { code?: string } }).extensions?.code;
-      if (code !== 'UNAUTHENTICATED') log.error({ err }, 'briefing: authentication failed unexpectedly');
-      res.status(code === 'UNAUTHENTICATED' ? 401 : 500).type('text/plain; charset=utf-8').send(code === 'UNAUTHENTICATED' ? `${(err as Error).message}\n` : 'Internal error; it has been logged\n');
-      return;
-    }
-    const variables = { unit: String(req.query.unit ?? ''), round: String(req.query.round ?? '') };
-    const result = await runWithSqlCounter(context.sql, () => withCallerCache(() => apollo.executeOperation({ query: BRIEFING_QUERY, variables }, { contextValue: context })));
-    if (result.body.kind !== 'single') throw new Error('unexpected incremental response');
-    const { data, errors } = result.body.singleResult;
-    const failed = !data?.preInspectionDossier;
-    res.status(failed ? (STATUS[String(errors?.[0]?.extensions?.code)] ?? 500) : 200);
-    res.type('html').send(renderBriefing(data as Row | undefined, errors));
-  };
+  return async (req, res) => sendBriefing(res, await loadBriefing(apollo, accessDs, config, req));
 }

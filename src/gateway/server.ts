@@ -23,6 +23,8 @@ import { outageStatusPlugin, readiness } from './services';
 import { EXAMPLE_QUERY } from './example';
 import { briefingRoute } from './briefing';
 import { playgroundHtml } from './playground';
+import { mountConsole } from './console';
+import { callerAuthorization } from './session';
 
 export interface GatewayParts {
   app: express.Express;
@@ -129,9 +131,7 @@ export async function createGateway(
     res.set('Content-Security-Policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
     res.type('html').send(page);
   };
-  app.get('/', (_req, res) => {
-    res.redirect('/graphql');
-  });
+  mountConsole(app, apollo, accessDs, config);
   app.get('/dossier.html', briefingRoute(apollo, accessDs, config));
   app.use(
     '/graphql',
@@ -147,7 +147,7 @@ export async function createGateway(
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
-        ...(await edgeContext(req.headers.authorization, req.get('x-request-id'), accessDs, config)),
+        ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.get('x-request-id'), accessDs, config)),
         sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter,
       }),
     }),

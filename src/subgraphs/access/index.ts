@@ -16,23 +16,30 @@ import { GrantResolver } from './grant.resolver';
 import { PrincipalTie, SeedState, TeamMembership } from './principal-context.entity';
 import { seedAccessGrants } from './seed-grants';
 import { Principal } from './principal.entity';
+import { ConsoleSession, PrincipalCredential, SignInEvent } from './credential.entity';
+import { PrincipalAdminResolver } from './principal-admin.resolver';
+import { SignInResolver } from './sign-in.resolver';
+import { DisclosureAuditNamesResolver, GrantChangeNamesResolver, GrantNamesResolver } from './names.resolver';
+import { seedDemoCredentials } from './seed-credentials';
+import { DataRequestUnitResolver } from './data-request-unit.resolver';
 import { PrincipalResolver } from './resolver';
 import { seedAccess } from './seed';
 import { seedDemoRequests } from './seed-requests';
 import { migrations } from '../../../migrations/access';
 
-/** Agencies, principals, grants (with their history), the catalogue of shared fields, data requests and their approvals. */
+/** Agencies, principals (with console passwords, sessions and the sign-in log), grants (with their history), the catalogue of shared fields, data requests and their approvals. */
 export const access: SubgraphModule = {
   name: 'access',
   owner: null,
-  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit, CollaborationEntry, DataRequest, StandingApproval, RoundPlan],
+  entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit, CollaborationEntry, DataRequest, StandingApproval, RoundPlan, PrincipalCredential, ConsoleSession, SignInEvent],
   migrations,
-  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver, DossierRequestsResolver],
+  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver, DossierRequestsResolver, PrincipalAdminResolver, SignInResolver, DisclosureAuditNamesResolver, GrantChangeNamesResolver, GrantNamesResolver, DataRequestUnitResolver],
   orphanedTypes: [AccessDossierRef],
   seed: seedAccess,
   seedFinal: async (ds, world) => {
     await seedAccessGrants(ds, world);
     await seedCollaboration(ds);
     await seedDemoRequests(ds, world);
+    await seedDemoCredentials(ds);
   },
 };

@@ -15,12 +15,12 @@ const agenciesById = (ctx: SubgraphContext) =>
     byKey(ids, await ctx.ds.getRepository(Agency).findBy({ id: In(uuids(ids)) }), (a) => a.id),
   );
 
-function requireAdmin(ctx: SubgraphContext): void {
+export function requireAdmin(ctx: SubgraphContext): void {
   if (!ctx.identity.roles.includes(Role.ADMIN)) throw forbidden('Only admins may manage principals');
 }
 
 @ObjectType({ description: 'A newly issued API key: shown once, stored only as a hash' })
-class IssuedApiKey {
+export class IssuedApiKey {
   @Open()
   @Field(() => Principal) principal: Principal;
   @Open()

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { ENUM_LABELS } from '../../common/labels';
 
 export enum PetitionChannel {
   LETTER = 'LETTER',
@@ -33,16 +34,7 @@ export enum OpinionSentiment {
   POSITIVE = 'POSITIVE',
 }
 
-export const CATEGORY_LABELS: Record<PetitionCategory, string> = {
-  EIGHT_POINT_RULES: '违反中央八项规定精神',
-  ORGANIZATIONAL_DISCIPLINE: '违反组织纪律',
-  INTEGRITY_DISCIPLINE: '违反廉洁纪律',
-  MASS_DISCIPLINE: '违反群众纪律',
-  WORK_DISCIPLINE: '违反工作纪律',
-  LIFESTYLE_DISCIPLINE: '违反生活纪律',
-  LITIGATION_RELATED: '涉法涉诉',
-  OTHER: '其他',
-};
+export const CATEGORY_LABELS: Record<PetitionCategory, string> = ENUM_LABELS.PetitionCategory;
 
 const described = <E extends string>(labels: Record<E, string>) =>
   Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v as string }])) as Record<E, { description: string }>;

@@ -1,0 +1,106 @@
+import {
+  AuditOutlined, BarChartOutlined, BookOutlined, FileSearchOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined,
+  SafetyCertificateOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import type { ItemType } from 'antd/es/menu/interface';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { enumLabel } from '@labels';
+import { LoginPage } from './pages/LoginPage';
+import { AuditPage } from './pages/admin/AuditPage';
+import { CataloguePage } from './pages/admin/CataloguePage';
+import { GrantsPage } from './pages/admin/GrantsPage';
+import { PrincipalsPage } from './pages/admin/PrincipalsPage';
+import { DossierPage } from './pages/office/DossierPage';
+import { FastTrackPage } from './pages/office/FastTrackPage';
+import { LedgersPage } from './pages/office/LedgersPage';
+import { RequestsPage } from './pages/office/RequestsPage';
+import { RoundsPage } from './pages/office/RoundsPage';
+import { StatisticsPage } from './pages/office/StatisticsPage';
+import { InboxPage } from './pages/provider/InboxPage';
+import { StandingApprovalsPage } from './pages/provider/StandingApprovalsPage';
+import { screensFor } from './roles';
+import { usePrincipal, useSession } from './session';
+
+export function App() {
+  const { state } = useSession();
+  if (state.status === 'loading') return <Spin fullscreen tip="正在加载…" />;
+  if (state.status === 'signedOut') return <LoginPage notice={state.notice} />;
+  return <Shell />;
+}
+
+function Shell() {
+  const me = usePrincipal();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const can = screensFor(me);
+  const group = (label: string, children: ItemType[]): ItemType => ({ type: 'group', label, children });
+  const items: ItemType[] = [
+    ...(can.office || can.fastTrack || can.statistics || can.ledgers
+      ? [
+          group('巡察工作', [
+            ...(can.office ? [{ key: '/rounds', icon: <TeamOutlined />, label: '巡察轮次与巡前材料' }, { key: '/requests', icon: <SendOutlined />, label: '协查请求进度' }] : []),
+            ...(can.fastTrack ? [{ key: '/fast-track', icon: <ThunderboltOutlined />, label: '线索绿色通道' }] : []),
+            ...(can.ledgers ? [{ key: '/ledgers', icon: <ScheduleOutlined />, label: '整改台账' }] : []),
+            ...(can.statistics ? [{ key: '/statistics', icon: <BarChartOutlined />, label: '统计分析' }] : []),
+          ]),
+        ]
+      : []),
+    ...(can.provider
+      ? [group('协查答复', [{ key: '/inbox', icon: <InboxOutlined />, label: '协查请求收件箱' }, { key: '/standing', icon: <SafetyCertificateOutlined />, label: '常态化授权' }])]
+      : []),
+    ...(can.admin
+      ? [
+          group('系统管理', [
+            { key: '/admin/principals', icon: <UserOutlined />, label: '用户与密钥' },
+            { key: '/admin/grants', icon: <KeyOutlined />, label: '授权管理' },
+            { key: '/admin/catalogue', icon: <BookOutlined />, label: '协作配合目录' },
+            { key: '/admin/audit', icon: <AuditOutlined />, label: '审计与登录日志' },
+          ]),
+        ]
+      : []),
+  ];
+  const home = can.office ? '/rounds' : can.provider ? '/inbox' : can.admin ? '/admin/grants' : can.fastTrack ? '/fast-track' : '/me';
+  const selected = '/' + location.pathname.split('/').filter(Boolean).slice(0, location.pathname.startsWith('/admin') ? 2 : 1).join('/');
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#a8071a', paddingInline: 20 }}>
+        <NodeIndexOutlined style={{ color: '#fff', fontSize: 20 }} />
+        <span className="hub-brand">巡察数据共享平台</span>
+        <span style={{ flex: 1 }} />
+        <Space style={{ color: '#fff' }} size="middle">
+          <span data-testid="who">{me.name}</span>
+          <span style={{ opacity: 0.85 }}>{me.agencyName}</span>
+          {me.roles.map((r) => (
+            <Tag key={r} color="#d4380d" style={{ marginInlineEnd: 0 }}>{enumLabel('Role', r)}</Tag>
+          ))}
+          <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()}>退出</Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #eee' }}>
+          <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0, paddingTop: 8 }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <Routes>
+            <Route path="/" element={<Navigate to={home} replace />} />
+            <Route path="/rounds" element={<RoundsPage />} />
+            <Route path="/dossier/:roundId/:unit" element={<DossierPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/fast-track" element={<FastTrackPage />} />
+            <Route path="/ledgers" element={<LedgersPage />} />
+            <Route path="/statistics" element={<StatisticsPage />} />
+            <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/standing" element={<StandingApprovalsPage />} />
+            <Route path="/admin/principals" element={<PrincipalsPage />} />
+            <Route path="/admin/grants" element={<GrantsPage />} />
+            <Route path="/admin/catalogue" element={<CataloguePage />} />
+            <Route path="/admin/audit" element={<AuditPage />} />
+            <Route path="*" element={<Typography.Paragraph><FileSearchOutlined /> 没有这个页面。</Typography.Paragraph>} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
