@@ -49,7 +49,7 @@ describe('web console in a browser', () => {
     const admin = await hub.token('admin');
     const office = (await hub.sources.get('access')!.query(`SELECT id FROM access.agency WHERE code = 'xcb'`))[0].id;
     const standing = await gql(hub.url, admin, 'query($v: String!) { grants(subjectKind: AGENCY, subjectValue: $v) { id } }', { v: office });
-    for (const g of standing.data.grants) expect((await gql(hub.url, admin, 'mutation($id: ID!) { revokeGrant(id: $id) { id } }', { id: g.id })).errors).toBeUndefined();
+    for (const g of standing.data.grants) expect((await gql(hub.url, admin, 'mutation($id: UUID!) { revokeGrant(id: $id) { id } }', { id: g.id })).errors).toBeUndefined();
     await publishLinkedInspectors(hub, 'CS', 1);
     const published = await gql(hub.url, await hub.token('xcb-office'), PUBLISH_ROUNDS, {
       records: [
@@ -208,7 +208,7 @@ describe('web console in a browser', () => {
     const page = await pageAs('admin');
     await page.goto(`${origin}/#/admin/audit`);
     await page.getByTestId('verify-chain').click();
-    await expect(page.getByTestId('chain-result').textContent()).resolves.toMatch(/审计链完整：已校验 \d+ 条记录/);
+    await expect(page.getByTestId('chain-result').textContent()).resolves.toMatch(/审计链完整：\d+ 条审计链共 \d+ 条记录已校验/);
     await shot(page, '12-admin-audit');
     await page.getByRole('tab', { name: '登录日志' }).click();
     await page.getByRole('row').filter({ hasText: 'xcb-office' }).filter({ hasText: '密码错误或账号不存在' }).first().waitFor();
@@ -290,7 +290,7 @@ describe('web console in a browser', () => {
   it('refuses a request from another origin that rides on the session cookie without the CSRF token', async () => {
     const page = await pageAs('admin');
     const [grant] = await hub.sources.get('access')!.query(`SELECT id FROM access."grant" WHERE revoked_at IS NULL LIMIT 1`);
-    const mutation = JSON.stringify({ query: 'mutation($id: ID!) { revokeGrant(id: $id) { id } }', variables: { id: grant.id } });
+    const mutation = JSON.stringify({ query: 'mutation($id: UUID!) { revokeGrant(id: $id) { id } }', variables: { id: grant.id } });
     // The browser context's request API sends the context's cookies, like a forged cross-site request would.
     const forged = await browser.context.request.post(hub.url, { headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, data: mutation });
     expect(forged.status()).toBe(403);

@@ -20,6 +20,8 @@ export const EMBEDDED_APP_ROLE = 'xuncha_app';
  */
 export const KEPT_TABLES: Record<string, { schema: string; table: string; privileges: string }> = {
   'access.disclosure_audit': { schema: 'access', table: 'disclosure_audit', privileges: 'SELECT, INSERT' },
+  // The sign-in log is evidence too: lock-outs are computed from it.
+  'access.sign_in_event': { schema: 'access', table: 'sign_in_event', privileges: 'SELECT, INSERT' },
   'inspection.fast_track_event': { schema: 'inspection', table: 'fast_track_event', privileges: 'SELECT, INSERT' },
   // A clue moves through its states (UPDATE) but is never deleted.
   'inspection.fast_track_clue': { schema: 'inspection', table: 'fast_track_clue', privileges: 'SELECT, INSERT, UPDATE' },
