@@ -14,6 +14,7 @@ import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import type { RunningSubgraph } from '../subgraphs/server';
 import { withCallerCache } from '../auth/caller';
+import { publicJwks } from '../auth/keys';
 import { edgeContext } from './edge-auth';
 import { costLimitPlugin } from '../common/cost';
 import type { GatewayContext } from './context';
@@ -120,6 +121,10 @@ export async function createGateway(
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  // The public keys of caller tokens, for subgraph services (HUB_JWKS_URL) and routers that verify tokens too.
+  app.get('/.well-known/jwks.json', async (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').json(await publicJwks(config));
   });
   app.get('/readyz', async (_req, res) => {
     const state = await readiness(accessDs, subgraphs, config.subgraphUrls);
