@@ -3,8 +3,8 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { RunningSubgraph } from '../subgraphs/server';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { log } from '../log';
-import { unavailableSections } from './dossier-fallback';
-import { serviceUnavailable, subgraphTimeoutMs } from './services';
+import { unavailableSections } from '../../router/dossier-fallback';
+import { serviceLabel, serviceUnavailable, subgraphTimeoutMs } from './services';
 import type { GatewayContext } from './context';
 
 /** The headers every subgraph call carries: the caller's own credential and the request id, as any router would forward them. */
@@ -81,8 +81,9 @@ export class ForwardingRemoteDataSource extends RemoteGraphQLDataSource<GatewayC
       if (!(err instanceof SubgraphHttpError) && !unreachable(err)) throw err;
       log.warn({ subgraph: this.name, err: String(err), requestId: context?.requestId }, 'subgraph service unavailable');
       // A service that is down must not take the whole dossier with it.
-      const fallback = options.request.query ? unavailableSections(this.apiSchema(), this.name, options.request.query, options.request.variables) : null;
-      if (fallback) return fallback;
+      const message = `${serviceLabel(this.name)}暂不可用：其提供的巡前材料部分标为“数据来源暂不可用”`;
+      const fallback = options.request.query ? unavailableSections(this.apiSchema(), this.name, options.request.query, options.request.variables, message) : null;
+      if (fallback) return fallback as GatewayGraphQLResponse;
       throw serviceUnavailable(this.name);
     }
   }
