@@ -66,11 +66,21 @@ describe('docker/compose.yml', () => {
     expect(composeProblems(volume, subgraphNames)).toContainEqual(expect.stringMatching(/shares the volume organization-db-data/));
   });
 
-  it('catches a service serving as the owner of its tables', () => {
+  it("catches a service serving as, or holding the credentials of, its tables' owner, and one starting before its migrations", () => {
     const owner = mutated((c) => {
-      envOf(c, 'audit').DATABASE_URL = envOf(c, 'audit').MIGRATION_DATABASE_URL;
+      envOf(c, 'audit').DATABASE_URL = envOf(c, 'audit-migrate').MIGRATION_DATABASE_URL;
     });
     expect(composeProblems(owner, subgraphNames)).toContain('audit serves as the role that owns its tables (xuncha_owner)');
+    const holds = mutated((c) => {
+      envOf(c, 'audit').MIGRATION_DATABASE_URL = envOf(c, 'audit-migrate').MIGRATION_DATABASE_URL;
+    });
+    expect(composeProblems(holds, subgraphNames)).toContain("audit holds its database owner's credentials (MIGRATION_DATABASE_URL)");
+    const early = mutated((c) => {
+      (c.services.audit.depends_on as Record<string, { condition: string }>)['audit-migrate'].condition = 'service_started';
+    });
+    expect(composeProblems(early, subgraphNames)).toContain('audit does not wait for audit-migrate to complete successfully');
+    const noJob = mutated((c) => delete c.services['audit-migrate']);
+    expect(composeProblems(noJob, subgraphNames)).toContain('no job migrates audit');
   });
 
   it('catches a missing /readyz healthcheck and a dependency that does not wait for health', () => {

@@ -61,12 +61,12 @@ function* strings(value: unknown, where: string): Generator<[string, string]> {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${where}.${k}`);
 }
 
-/** The subgraph each service runs (`start-subgraph.js <name> --port N`). */
-export function subgraphServices(compose: Compose): Map<string, { service: string; port: string }> {
+/** The subgraph each service runs a CLI for (`<cli> <name> [--port N]`). */
+function servicesRunning(compose: Compose, cli: string): Map<string, { service: string; port: string }> {
   const out = new Map<string, { service: string; port: string }>();
   for (const [service, s] of Object.entries(compose.services ?? {})) {
     const cmd = s.command ?? [];
-    const at = cmd.findIndex((c) => c.endsWith('start-subgraph.js'));
+    const at = cmd.findIndex((c) => c.endsWith(cli));
     if (at < 0) continue;
     const portAt = cmd.indexOf('--port');
     out.set(cmd[at + 1], { service, port: portAt >= 0 ? cmd[portAt + 1] : '' });
@@ -74,12 +74,16 @@ export function subgraphServices(compose: Compose): Map<string, { service: strin
   return out;
 }
 
+/** The service running each subgraph (`start-subgraph.js <name> --port N`). */
+export const subgraphServices = (compose: Compose) => servicesRunning(compose, 'start-subgraph.js');
+
 /** What is wrong with the compose file for these subgraphs (empty: nothing found). */
 export function composeProblems(compose: Compose, subgraphs: readonly string[]): string[] {
   const problems: string[] = [];
   const services = compose.services ?? {};
   const declaredVolumes = new Set(Object.keys(compose.volumes ?? {}));
   const running = subgraphServices(compose);
+  const migrations = servicesRunning(compose, 'migrate.js');
   if (!subgraphs.length) problems.push('no subgraphs expected: the check would pass vacuously');
 
   for (const name of subgraphs) if (!running.has(name)) problems.push(`no service runs subgraph ${name}`);
@@ -92,7 +96,6 @@ export function composeProblems(compose: Compose, subgraphs: readonly string[]):
     const s = services[service];
     const env = s.environment ?? {};
     const app = parseDbUrl(env.DATABASE_URL);
-    const owner = parseDbUrl(env.MIGRATION_DATABASE_URL);
     if (!app) {
       problems.push(`${service}: DATABASE_URL is not a postgres://user:password@host:port/database URL`);
       continue;
@@ -113,8 +116,20 @@ export function composeProblems(compose: Compose, subgraphs: readonly string[]):
       }
       if (!(db.volumes ?? []).map(volumeSource).some((v) => v.target?.startsWith('/docker-entrypoint-initdb.d/'))) problems.push(`${app.host} runs no init script creating the roles`);
     }
-    if (!owner || owner.host !== app.host) problems.push(`${service}: MIGRATION_DATABASE_URL is not the owner of the same database`);
-    else if (owner.user === app.user) problems.push(`${service} serves as the role that owns its tables (${app.user})`);
+    // Migrations: a one-shot job as the owner; the service itself holds only the application role.
+    if (env.MIGRATION_DATABASE_URL) problems.push(`${service} holds its database owner's credentials (MIGRATION_DATABASE_URL)`);
+    const job = migrations.get(name);
+    const jobEnv = job ? (services[job.service].environment ?? {}) : {};
+    const owner = parseDbUrl(jobEnv.MIGRATION_DATABASE_URL);
+    if (!job) problems.push(`no job migrates ${name}`);
+    else {
+      if (!owner || owner.host !== app.host) problems.push(`${job.service}: MIGRATION_DATABASE_URL is not the owner of ${app.host}`);
+      else if (owner.user === app.user) problems.push(`${service} serves as the role that owns its tables (${app.user})`);
+      // The job grants the application role what it may do: it must name the same role.
+      if (parseDbUrl(jobEnv.DATABASE_URL)?.user !== app.user || parseDbUrl(jobEnv.DATABASE_URL)?.host !== app.host) problems.push(`${job.service} grants another role than ${service} serves as`);
+      if (condition(services[job.service], app.host) !== 'service_healthy') problems.push(`${job.service} does not wait for ${app.host} to be healthy`);
+      if (condition(s, job.service) !== 'service_completed_successfully') problems.push(`${service} does not wait for ${job.service} to complete successfully`);
+    }
     if (condition(s, app.host) !== 'service_healthy') problems.push(`${service} does not wait for ${app.host} to be healthy (depends_on condition: service_healthy)`);
     if (name !== 'access') {
       if (parseDbUrl(env.ACCESS_DATABASE_URL)?.host !== accessDb) problems.push(`${service}: ACCESS_DATABASE_URL is not the platform database (${accessDb})`);
