@@ -48,6 +48,13 @@ describe('docker/compose.yml', () => {
     expect(composeProblems(compose(), subgraphNames)).toEqual([]);
   });
 
+  it('lists every variable it requires in docker/env.example, and nothing it does not', () => {
+    const required = [...new Set([...JSON.stringify(compose()).matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((m) => m[1]))].sort();
+    const listed = [...read('docker/env.example').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
+    expect(required.length).toBeGreaterThan(3);
+    expect(listed).toEqual(required);
+  });
+
   it('catches a subgraph added to the code but not to compose, or one removed', () => {
     expect(composeProblems(compose(), [...subgraphNames, 'housing'])).toContain('no service runs subgraph housing');
     const without = mutated((c) => delete c.services.petition);
