@@ -20,7 +20,8 @@ import { costLimitPlugin } from '../common/cost';
 import type { GatewayContext } from './context';
 import { ForwardingRemoteDataSource, InProcessDataSource } from './datasources';
 import { operationGuardPlugin } from './operation-guard';
-import { outageStatusPlugin, readiness } from './services';
+import { readiness } from './services';
+import { outageOr, outageStatusPlugin } from '../common/outage';
 import { EXAMPLE_QUERY } from './example';
 import { briefingRoute } from './briefing';
 import { playgroundHtml } from './playground';
@@ -151,10 +152,17 @@ export async function createGateway(
       runWithSqlCounter(counter, () => withCallerCache(() => next()));
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.get('x-request-id'), accessDs, config)),
-        sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter,
-      }),
+      context: async ({ req }) => {
+        try {
+          return {
+            ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.get('x-request-id'), accessDs, config)),
+            sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter,
+          };
+        } catch (err) {
+          // Sessions and API keys are looked up in the database: its outage is 503, not a failed sign-in or a 500.
+          throw outageOr(err);
+        }
+      },
     }),
   );
   app.use(jsonErrors(config.maxBodyBytes));
