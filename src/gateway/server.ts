@@ -22,6 +22,7 @@ import { ForwardingRemoteDataSource, InProcessDataSource } from './datasources';
 import { operationGuardPlugin } from './operation-guard';
 import { readiness } from './services';
 import { outageOr, outageStatusPlugin } from '../common/outage';
+import { legacyJsonStatusPlugin } from '../common/graphql-over-http';
 import { EXAMPLE_QUERY } from './example';
 import { briefingRoute } from './briefing';
 import { playgroundHtml } from './playground';
@@ -99,7 +100,11 @@ export async function createGateway(
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError,
-    csrfPrevention: true,
+    // Apollo's CSRF check would refuse plain GETs from every client without an Apollo
+    // header. Only cookie sessions are open to CSRF (browsers attach no Authorization the
+    // hub accepts), and callerAuthorization already demands of them the same origin and
+    // the x-csrf-token header, which no cross-site form or simple request can send.
+    csrfPrevention: false,
     // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
@@ -114,6 +119,7 @@ export async function createGateway(
       ApolloServerPluginLandingPageDisabled(),
       sqlCountPlugin(!config.production),
       outageStatusPlugin(),
+      legacyJsonStatusPlugin(),
     ],
   });
   await apollo.start();
