@@ -122,6 +122,7 @@ describe('the database stops and starts again under a running hub', () => {
 
     await cluster.stop();
     expectOutage('the publish in flight', await held);
+    await locker.end().catch(() => undefined);
 
     const answers: [string, Promise<Answer>][] = [
       ['Bearer query', post({ query: QUERY }, { authorization: bearer })],
