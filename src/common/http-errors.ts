@@ -1,5 +1,11 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import { log } from '../log';
+
+/** A GraphQL-shaped error answered before Apollo Server sees the request, in the media type the client asked for. */
+export function sendErrors(req: Request, res: Response, status: number, errors: { message: string; extensions: { code: string } }[]): void {
+  const type = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
+  res.status(status).type(type).send(JSON.stringify({ errors }));
+}
 
 /** What each body-parser refusal means for the client, in words that name no library. */
 const BODY_ERRORS: Record<string, { status: number; code: string; message: (maxBody: string) => string }> = {
@@ -18,15 +24,15 @@ const BODY_ERRORS: Record<string, { status: number; code: string; message: (maxB
  */
 export const jsonErrors =
   (maxBody: string): ErrorRequestHandler =>
-  (err: Error & { type?: string; status?: number; expose?: boolean }, _req, res, next) => {
+  (err: Error & { type?: string; status?: number; expose?: boolean }, req, res, next) => {
     if (res.headersSent) return next(err);
     const known = err.type ? BODY_ERRORS[err.type] : undefined;
     if (known) {
-      res.status(known.status).json({ errors: [{ message: known.message(maxBody), extensions: { code: known.code } }] });
+      sendErrors(req, res, known.status, [{ message: known.message(maxBody), extensions: { code: known.code } }]);
     } else if (err.expose && err.status && err.status >= 400 && err.status < 500) {
-      res.status(err.status).json({ errors: [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
+      sendErrors(req, res, err.status, [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }]);
     } else {
       log.error({ err }, 'http error');
-      res.status(500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendErrors(req, res, 500, [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     }
   };

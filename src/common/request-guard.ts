@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { RequestHandler } from 'express';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
+import { sendErrors } from './http-errors';
 
 /** JSON deeper than this is no request the hub's schema can use; refusing it early keeps recursion out of every later step. */
 export const MAX_JSON_DEPTH = 64;
@@ -57,7 +58,7 @@ export const bodyGuard: RequestHandler = (req, res, next) => {
   const problem = jsonProblem(req.body);
   if (!problem) return next();
   const error = problem === 'NUL' ? { message: NUL_MESSAGE, code: ApolloServerErrorCode.BAD_USER_INPUT } : { message: DEEP_MESSAGE, code: ApolloServerErrorCode.BAD_REQUEST };
-  res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+  sendErrors(req, res, 400, [{ message: error.message, extensions: { code: error.code } }]);
 };
 
 /**

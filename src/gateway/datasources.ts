@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { RunningSubgraph } from '../subgraphs/server';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { log } from '../log';
+import { outageOr } from '../common/outage';
 import { unavailableSections } from '../../router/dossier-fallback';
 import { serviceLabel, serviceUnavailable, subgraphTimeoutMs } from './services';
 import type { GatewayContext } from './context';
@@ -21,7 +22,10 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly subgraph: RunningSubgraph) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const contextValue = await this.subgraph.contextFromHeaders(forwardedHeaders(options.context as Partial<GatewayContext>));
+    // The subgraph reads the caller from the database: an outage there is SERVICE_UNAVAILABLE, as over HTTP.
+    const contextValue = await this.subgraph.contextFromHeaders(forwardedHeaders(options.context as Partial<GatewayContext>)).catch((err) => {
+      throw outageOr(err);
+    });
     const res = await this.subgraph.server.executeOperation(
       { query: options.request.query, variables: options.request.variables, operationName: options.request.operationName },
       { contextValue },

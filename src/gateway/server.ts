@@ -20,7 +20,9 @@ import { costLimitPlugin } from '../common/cost';
 import type { GatewayContext } from './context';
 import { ForwardingRemoteDataSource, InProcessDataSource } from './datasources';
 import { operationGuardPlugin } from './operation-guard';
-import { outageStatusPlugin, readiness } from './services';
+import { readiness } from './services';
+import { outageOr, outageStatusPlugin } from '../common/outage';
+import { legacyJsonStatusPlugin } from '../common/graphql-over-http';
 import { EXAMPLE_QUERY } from './example';
 import { briefingRoute } from './briefing';
 import { playgroundHtml } from './playground';
@@ -98,7 +100,11 @@ export async function createGateway(
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError,
-    csrfPrevention: true,
+    // Apollo's CSRF check would refuse plain GETs from every client without an Apollo
+    // header. Only cookie sessions are open to CSRF (browsers attach no Authorization the
+    // hub accepts), and callerAuthorization already demands of them the same origin and
+    // the x-csrf-token header, which no cross-site form or simple request can send.
+    csrfPrevention: false,
     // The hub stops its servers itself, then the database: Apollo's own signal handling would kill the process midway.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
@@ -113,6 +119,7 @@ export async function createGateway(
       ApolloServerPluginLandingPageDisabled(),
       sqlCountPlugin(!config.production),
       outageStatusPlugin(),
+      legacyJsonStatusPlugin(),
     ],
   });
   await apollo.start();
@@ -151,10 +158,17 @@ export async function createGateway(
       runWithSqlCounter(counter, () => withCallerCache(() => next()));
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.get('x-request-id'), accessDs, config)),
-        sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter,
-      }),
+      context: async ({ req }) => {
+        try {
+          return {
+            ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.get('x-request-id'), accessDs, config)),
+            sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter,
+          };
+        } catch (err) {
+          // Sessions and API keys are looked up in the database: its outage is 503, not a failed sign-in or a 500.
+          throw outageOr(err);
+        }
+      },
     }),
   );
   app.use(jsonErrors(config.maxBodyBytes));

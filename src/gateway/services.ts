@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { AGENCY_KIND_LABELS } from '../common/agency';
 import { hubError } from '../common/errors';
@@ -78,20 +77,3 @@ export async function readiness(accessDs: DataSource, local: Map<string, Running
     ...(ready ? {} : { unavailable: [...(database ? [] : ['数据库']), ...down.map(serviceLabel)] }),
   };
 }
-
-/**
- * A response with nothing in it because a service is down is an outage: HTTP 503
- * (clients and proxies retry it), not 200. A response with partial data stays 200.
- */
-export const outageStatusPlugin = <T extends object>(): ApolloServerPlugin<T> => ({
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single') return;
-        const { data, errors } = response.body.singleResult;
-        const nothing = !data || Object.values(data).every((v) => v === null);
-        if (nothing && errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) response.http.status = 503;
-      },
-    };
-  },
-});

@@ -2,12 +2,16 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { HubConfig } from '../config';
 import { log } from '../log';
+import { RETRY_AFTER_SECONDS } from '../common/outage';
 import { SignInOutcome } from '../subgraphs/access/credential.entity';
 import { decoyHash, verifyPassword } from '../subgraphs/access/credentials';
 import { createSession, csrfTokenFor, endSession, findSession, sameOrigin, sessionToken, setSessionCookie, CSRF_HEADER } from './session';
 
-const fail = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+const fail = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) => {
+  // Sign-in fails with 503 only when the database cannot be asked: say when to try again, as GraphQL outages do.
+  if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  return res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+};
 
 interface PrincipalInfo {
   id: string;

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { appendDisclosures } from '../authz/audit-writer';
 import { log } from '../log';
+import { RETRY_AFTER_SECONDS } from '../common/outage';
 import type { SubgraphContext } from './types';
 
 /**
@@ -48,6 +49,7 @@ export const auditPlugin = (accessDs: DataSource, chain: string): ApolloServerPl
             ] as never;
           }
           response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         }
       },
     };

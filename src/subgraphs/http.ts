@@ -5,6 +5,7 @@ import { jsonErrors } from '../common/http-errors';
 import { bodyGuard } from '../common/request-guard';
 import { loadConfig } from '../config';
 import { log } from '../log';
+import { outageOr } from '../common/outage';
 import type { RunningSubgraph } from './server';
 
 export interface ServedSubgraph {
@@ -32,7 +33,9 @@ export async function serveSubgraph(sub: RunningSubgraph, port: number, host = l
       res.status(503).json({ status: 'unavailable', subgraph: sub.mod.name, database: 'down' });
     }
   });
-  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), bodyGuard, expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers) }));
+  // The caller is read from the database: its outage is 503 with Retry-After, which the gateway reports as this service being unavailable.
+  const context = ({ req }: { req: express.Request }) => sub.contextFromHeaders(req.headers).catch((err) => Promise.reject(outageOr(err)));
+  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), bodyGuard, expressMiddleware(sub.server, { context }));
   app.use(jsonErrors(config.maxBodyBytes));
   const http = new GracefulServer(app);
   const actual = await http.listen(port, host);

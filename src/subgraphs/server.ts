@@ -14,6 +14,7 @@ import { formatError } from '../common/format-error';
 import type { Identity } from '../common/identity';
 import { RequestLoaders } from '../common/loaders';
 import { nulGuardPlugin } from '../common/request-guard';
+import { outageStatusPlugin } from '../common/outage';
 import { loadConfig, type HubConfig } from '../config';
 import { auditPlugin } from './audit-plugin';
 import { Peers } from './peers';
@@ -80,7 +81,7 @@ export async function createSubgraph(
     parseOptions: { maxTokens: config.limits.tokens * 4 },
     validationRules: armor.validationRules,
     // Traces would go to Apollo's cloud; the hub never sends data off the intranet.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, nulGuardPlugin(), costLimitPlugin(config.limits.cost), auditPlugin(accessDs, mod.name)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, nulGuardPlugin(), costLimitPlugin(config.limits.cost), outageStatusPlugin(), auditPlugin(accessDs, mod.name)],
   });
   await server.start();
   const policies = new Map(fieldPolicies(built).map((f) => [`${f.typeName}.${f.fieldName}`, f]));

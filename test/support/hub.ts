@@ -23,8 +23,8 @@ export interface TestHub extends Hub {
  * superuser), serving as an application role of its own that neither is a
  * superuser nor owns a table (`hub.db.url`).
  */
-export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
-  const adminUrl = process.env.HUB_TEST_ADMIN_URL;
+export async function startTestHub(options: HubOptions & { adminUrl?: string } = {}): Promise<TestHub> {
+  const { adminUrl = process.env.HUB_TEST_ADMIN_URL, ...hubOptions } = options;
   if (!adminUrl) throw new Error('HUB_TEST_ADMIN_URL is not set: run the tests with npm test');
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -40,7 +40,7 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
     const appUrl = await ensureAppRole(ownerUrl, `${name}_app`, randomBytes(18).toString('base64url'));
     // Each hub writes its demo API keys and audit checkpoints into a data directory of its own.
     const dataDir = path.join(loadConfig().dataDir, name);
-    hub = await startHub({ port: 0, databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl, seed: true, ...options, config: { dataDir, ...options.config } });
+    hub = await startHub({ port: 0, databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl, seed: true, ...hubOptions, config: { dataDir, ...hubOptions.config } });
   } catch (err) {
     await dropDatabase(adminUrl, name);
     throw err;

@@ -3,9 +3,9 @@ import { startEmbeddedPostgres } from '../../src/db/embedded';
 
 /** Child process for the test run: one embedded PostgreSQL, stopped on SIGTERM. */
 async function main() {
-  const [dir, port] = process.argv.slice(2);
-  // A password of its own, as the hub's embedded server has (never the well-known default).
-  const pg = await startEmbeddedPostgres(dir, Number(port), { callerHandlesSignals: true, password: randomBytes(18).toString('base64url') });
+  const [dir, port, given] = process.argv.slice(2);
+  // A password of its own, as the hub's embedded server has (never the well-known default); given when a test restarts its cluster.
+  const pg = await startEmbeddedPostgres(dir, Number(port), { callerHandlesSignals: true, password: given ?? randomBytes(18).toString('base64url') });
   process.stdout.write(`READY ${pg.url}\n`);
   const stop = () => pg.stop().then(() => process.exit(0), () => process.exit(1));
   process.on('SIGTERM', stop);
