@@ -23,10 +23,18 @@ describe('web console in a browser', () => {
 
   /** A fresh page of the shared browser; each test signs in as its own person. */
   const pageErrors: string[] = [];
-  const pageAs = async (login: string): Promise<Page> => {
-    await browser.context.clearCookies();
+  /** Script errors and what the browser's console shows in red (failed requests too). */
+  const watched = async (expected?: string): Promise<Page> => {
     const page = await browser.context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.location().url !== expected) pageErrors.push(`${m.text()} @ ${m.location().url}`);
+    });
+    return page;
+  };
+  const pageAs = async (login: string): Promise<Page> => {
+    await browser.context.clearCookies();
+    const page = await watched();
     await signInAs(page, origin, login);
     return page;
   };
@@ -93,8 +101,11 @@ describe('web console in a browser', () => {
   });
 
   it('refuses a wrong password on the sign-in page and logs the failure', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${origin}/`);
+    const page = await watched(`${origin}/auth/login`); // the wrong password's 401 is meant
+    // Signed out, the console's first question (/auth/session) is answered without an error status.
+    const [asked] = await Promise.all([page.waitForResponse((r) => r.url() === `${origin}/auth/session`), page.goto(`${origin}/`)]);
+    expect(asked.status()).toBe(200);
+    await page.getByLabel('登录名').waitFor();
     await shot(page, '01-sign-in');
     await page.getByLabel('登录名').fill('xcb-office');
     await page.getByLabel('密码').fill('not-my-password');
@@ -301,7 +312,7 @@ describe('web console in a browser', () => {
     await page.close();
   });
 
-  it('sent every request of every page to the hub’s own origin (no CDN, fonts or analytics), without a script error', () => {
+  it('sent every request of every page to the hub’s own origin (no CDN, fonts or analytics), without a script or console error', () => {
     expect(pageErrors).toEqual([]);
     expect(browser.requests.length).toBeGreaterThan(20);
     const elsewhere = browser.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -39,7 +39,7 @@ describe('console sessions', () => {
     // /auth/session gives the console the same session back.
     const again = await fetch(`${origin}/auth/session`, { headers: { cookie: s.cookie } });
     expect(again.status).toBe(200);
-    expect(((await again.json()) as any).csrfToken).toBe(s.csrf);
+    expect(await again.json()).toMatchObject({ signedIn: true, csrfToken: s.csrf, principal: { login: 'xcb-office' } });
     expect(await events('xcb-office')).toEqual(['PASSWORD_SET', 'SUCCESS']);
   });
 
@@ -93,7 +93,13 @@ describe('console sessions', () => {
     const after = await consoleGql(hub.url, s, '{ me { login } }');
     expect(after.status).toBe(401);
     expect(codes(after as never)).toEqual(['UNAUTHENTICATED']);
-    expect((await fetch(`${origin}/auth/session`, { headers: { cookie: s.cookie } })).status).toBe(401);
+    // Signed out is an answer, not an error status (the console asks on every load).
+    const ended = await fetch(`${origin}/auth/session`, { headers: { cookie: s.cookie } });
+    expect(ended.status).toBe(200);
+    expect(await ended.json()).toEqual({ signedIn: false, expired: true });
+    const none = await fetch(`${origin}/auth/session`);
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ signedIn: false, expired: false });
     expect(await events('xcb-member')).toEqual(['PASSWORD_SET', 'SUCCESS', 'LOGOUT']);
   });
 

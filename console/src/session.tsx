@@ -18,6 +18,11 @@ type State =
   | { status: 'signedOut'; notice?: string }
   | { status: 'signedIn'; principal: Principal; csrfToken: string; csrfHeader: string; expiresAt: string };
 
+/** `/auth/session`: 200 either way; signed out is an answer, not an error. */
+type SessionAnswer =
+  | { signedIn: true; principal: Principal; csrfToken: string; csrfHeader: string; expiresAt: string }
+  | { signedIn: false; expired: boolean };
+
 interface SessionApi {
   state: State;
   signIn(login: string, password: string): Promise<string | null>;
@@ -57,7 +62,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
     fetch('/auth/session', { credentials: 'same-origin' })
-      .then(async (res) => setState(res.ok ? { status: 'signedIn', ...(await res.json()) } : { status: 'signedOut' }))
+      .then(async (res) => {
+        if (!res.ok) return setState({ status: 'signedOut', notice: '登录服务暂不可用，请稍后刷新页面' });
+        const body = (await res.json()) as SessionAnswer;
+        setState(body.signedIn ? { status: 'signedIn', ...body } : { status: 'signedOut', notice: body.expired ? '会话已过期，请重新登录' : undefined });
+      })
       .catch(() => setState({ status: 'signedOut', notice: '无法连接平台，请稍后刷新页面' }));
   }, []);
 

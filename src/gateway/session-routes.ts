@@ -30,6 +30,7 @@ const principalInfo = async (ds: DataSource, id: string): Promise<PrincipalInfo 
 
 /** What the console needs to know about its session; the CSRF token goes with every API call. */
 const sessionBody = (config: HubConfig, principal: PrincipalInfo, token: string, expiresAt: Date) => ({
+  signedIn: true as const,
   principal,
   csrfToken: csrfTokenFor(config, token),
   csrfHeader: CSRF_HEADER,
@@ -124,7 +125,9 @@ export function sessionRoutes(ds: DataSource, config: HubConfig): Router {
     try {
       const session = token ? await findSession(ds, config, token) : null;
       const principal = session ? await principalInfo(ds, session.principalId) : undefined;
-      if (!session || !principal) return fail(res, 401, 'UNAUTHENTICATED', '未登录或会话已过期');
+      // Being signed out is an answer, not an error: the console asks this on every load,
+      // and a 401 would show as a failed request in the browser's console each time.
+      if (!session || !principal) return res.json({ signedIn: false, expired: token !== undefined });
       res.json(sessionBody(config, principal, token!, session.expiresAt));
     } catch (err) {
       log.error({ err }, 'session lookup failed');
