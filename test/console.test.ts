@@ -295,6 +295,20 @@ describe('web console in a browser', () => {
     await provider.goto(`${origin}/#/standing`);
     await provider.getByText('常态化授权').first().waitFor();
     await shot(provider, '20-provider-standing');
+
+    // What the bureau's own system published: a batch refused for a unit the hub does not hold.
+    const petition = { channel: 'LETTER', receivedDate: '2026-03-02', anonymous: true, category: 'OTHER', summary: '反映某单位问题', content: '详细内容', status: 'RECEIVED' };
+    const refused = await gql(hub.url, await hub.token('xfj-system'), 'mutation($r: [PetitionInput!]!) { publishPetitions(records: $r, batchKey: "xfj-2026-12-02-01") { created } }', {
+      r: [{ ...petition, externalId: 'XFJ-CS-1', unitCreditCode: unitA.code }, { ...petition, externalId: 'XFJ-CS-2', unitCreditCode: '91990100MA0000000X' }],
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await provider.goto(`${origin}/#/published`);
+    const batch = provider.getByRole('row').filter({ hasText: 'xfj-2026-12-02-01' });
+    await batch.getByTestId('batch-rejected').waitFor();
+    await expect(batch.textContent()).resolves.toContain('信访件');
+    await batch.locator('.ant-table-row-expand-icon').click();
+    await provider.getByRole('cell', { name: 'XFJ-CS-2', exact: true }).waitFor();
+    await shot(provider, '21-provider-published');
     await provider.close();
   });
 

@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BarChartOutlined, BookOutlined, FileSearchOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined,
+  AuditOutlined, BarChartOutlined, CloudUploadOutlined, BookOutlined, FileSearchOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined,
   SafetyCertificateOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
@@ -18,6 +18,7 @@ import { RequestsPage } from './pages/office/RequestsPage';
 import { RoundsPage } from './pages/office/RoundsPage';
 import { StatisticsPage } from './pages/office/StatisticsPage';
 import { InboxPage } from './pages/provider/InboxPage';
+import { PublishedPage } from './pages/provider/PublishedPage';
 import { StandingApprovalsPage } from './pages/provider/StandingApprovalsPage';
 import { screensFor } from './roles';
 import { usePrincipal, useSession } from './session';
@@ -44,11 +45,18 @@ function Shell() {
             ...(can.fastTrack ? [{ key: '/fast-track', icon: <ThunderboltOutlined />, label: '线索绿色通道' }] : []),
             ...(can.ledgers ? [{ key: '/ledgers', icon: <ScheduleOutlined />, label: '整改台账' }] : []),
             ...(can.statistics ? [{ key: '/statistics', icon: <BarChartOutlined />, label: '统计分析' }] : []),
+            ...(can.officeOnly && !can.provider ? [{ key: '/published', icon: <CloudUploadOutlined />, label: '数据发布记录' }] : []),
           ]),
         ]
       : []),
     ...(can.provider
-      ? [group('协查答复', [{ key: '/inbox', icon: <InboxOutlined />, label: '协查请求收件箱' }, { key: '/standing', icon: <SafetyCertificateOutlined />, label: '常态化授权' }])]
+      ? [
+          group('协查答复', [
+            { key: '/inbox', icon: <InboxOutlined />, label: '协查请求收件箱' },
+            { key: '/standing', icon: <SafetyCertificateOutlined />, label: '常态化授权' },
+            { key: '/published', icon: <CloudUploadOutlined />, label: '数据发布记录' },
+          ]),
+        ]
       : []),
     ...(can.admin
       ? [
@@ -93,6 +101,7 @@ function Shell() {
             <Route path="/statistics" element={<StatisticsPage />} />
             <Route path="/inbox" element={<InboxPage />} />
             <Route path="/standing" element={<StandingApprovalsPage />} />
+            <Route path="/published" element={<PublishedPage />} />
             <Route path="/admin/principals" element={<PrincipalsPage />} />
             <Route path="/admin/grants" element={<GrantsPage />} />
             <Route path="/admin/catalogue" element={<CataloguePage />} />

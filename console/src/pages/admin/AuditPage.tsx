@@ -136,7 +136,7 @@ function SignInTab() {
             { title: '姓名', render: (_, e) => e.principal?.name ?? <Tag>不存在的账号</Tag> },
             { title: '结果', dataIndex: 'outcome', width: 200, render: (v) => <EnumTag of="SignInOutcome" value={v} /> },
             { title: '来源地址', dataIndex: 'ip', width: 140, render: (v) => v ?? '—' },
-            { title: '浏览器', dataIndex: 'userAgent', ellipsis: true, render: (v) => v ?? '—' },
+            { title: '浏览器', dataIndex: 'userAgent', ellipsis: true, render: (v) => (v ? <span className="hub-verbatim">{v}</span> : '—') },
           ]}
         />
       </QueryState>
