@@ -184,6 +184,42 @@ describe('console sessions', () => {
     expect(codes(await gql(hub.url, admin, 'mutation($id: UUID!) { resetPassword(id: $id) { password } }', { id: system }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('lets a person change their own password: the current one is checked and counts toward the lock-out, every session ends, all of it logged', async () => {
+    const CHANGE = 'mutation($c: String!, $n: String!) { changeOwnPassword(currentPassword: $c, newPassword: $n) }';
+    const s = (await signIn(hub.url, 'xcb-member-recused')).session!;
+    const other = (await signIn(hub.url, 'xcb-member-recused')).session!;
+    const wrong = await consoleGql(hub.url, s, CHANGE, { c: 'not-my-password', n: 'Neues-Passwort-2026' });
+    expect(codes(wrong as never)).toEqual(['BAD_USER_INPUT']);
+    expect(wrong.errors![0].message).toBe('当前密码不正确');
+    expect(codes((await consoleGql(hub.url, s, CHANGE, { c: DEMO_PASSWORD(), n: 'short' })) as never)).toEqual(['BAD_USER_INPUT']);
+    expect(codes((await consoleGql(hub.url, s, CHANGE, { c: DEMO_PASSWORD(), n: DEMO_PASSWORD() })) as never)).toEqual(['BAD_USER_INPUT']);
+    const changed = await consoleGql(hub.url, s, CHANGE, { c: DEMO_PASSWORD(), n: 'Neues-Passwort-2026' });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.changeOwnPassword).toBe(true);
+    // Every session ends (this one too); only the new password signs in.
+    expect((await consoleGql(hub.url, s, '{ me { login } }')).status).toBe(401);
+    expect((await consoleGql(hub.url, other, '{ me { login } }')).status).toBe(401);
+    expect((await signIn(hub.url, 'xcb-member-recused')).status).toBe(401);
+    const again = (await signIn(hub.url, 'xcb-member-recused', 'Neues-Passwort-2026')).session!;
+    expect(await events('xcb-member-recused')).toEqual(['PASSWORD_SET', 'SUCCESS', 'SUCCESS', 'FAILURE', 'PASSWORD_CHANGED', 'FAILURE', 'SUCCESS']);
+
+    // Guessing the current password through this mutation runs into the same lock-out as sign-in.
+    for (let i = 0; i < 5; i++) await consoleGql(hub.url, again, CHANGE, { c: `guess-${i}-xxxxx`, n: 'Drittes-Passwort-2026' });
+    const locked = await consoleGql(hub.url, again, CHANGE, { c: 'Neues-Passwort-2026', n: 'Drittes-Passwort-2026' });
+    expect(codes(locked as never)).toEqual(['FORBIDDEN']);
+    expect((await signIn(hub.url, 'xcb-member-recused', 'Neues-Passwort-2026')).status).toBe(429);
+    // Agency systems have no password to change.
+    expect(codes(await gql(hub.url, await hub.token('xfj-system'), CHANGE, { c: 'x', n: 'Irgendein-Passwort-1' }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('logs who issued or reset an agency system’s API key', async () => {
+    const admin = await hub.token('admin');
+    const system = await hub.principalId('xfj-system');
+    expect((await gql(hub.url, admin, 'mutation($id: UUID!) { resetApiKey(id: $id) { apiKey } }', { id: system })).errors).toBeUndefined();
+    const log = await gql(hub.url, admin, '{ signInEvents(login: "xfj-system", first: 5) { nodes { outcome actorId } } }');
+    expect(log.data.signInEvents.nodes[0]).toEqual({ outcome: 'API_KEY_SET', actorId: await hub.principalId('admin') });
+  });
+
   it('verifies the disclosure audit chain for admins through the API', async () => {
     const r = await gql(hub.url, await hub.token('admin'), '{ verifyDisclosureAudit { status chains { chain problem { kind } } } }');
     expect(r.data.verifyDisclosureAudit.status).toBe('INTACT');

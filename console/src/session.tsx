@@ -26,7 +26,8 @@ type SessionAnswer =
 interface SessionApi {
   state: State;
   signIn(login: string, password: string): Promise<string | null>;
-  signOut(): Promise<void>;
+  /** Ends the session; `notice` is what the sign-in page then says. */
+  signOut(notice?: string): Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -83,10 +84,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const csrf = state.status === 'signedIn' ? state.csrfToken : null;
-  const signOut = useCallback(async () => {
-    if (csrf) await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } }).catch(() => undefined);
-    setState({ status: 'signedOut', notice: '已退出登录' });
-  }, [csrf]);
+  const signOut = useCallback(
+    async (notice = '已退出登录') => {
+      if (csrf) await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } }).catch(() => undefined);
+      setState({ status: 'signedOut', notice });
+    },
+    [csrf],
+  );
 
   const client = useMemo(() => (csrf ? makeClient(csrf, () => setState({ status: 'signedOut', notice: '会话已过期，请重新登录' })) : null), [csrf]);
   const api = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);

@@ -121,7 +121,7 @@ export const ENUM_LABELS = {
     SOURCE_UNAVAILABLE: '数据来源暂不可用',
   },
   SharingClass: { OPEN: '无条件共享', CONDITIONAL: '有条件共享', RESTRICTED: '不予共享' },
-  SignInOutcome: { SUCCESS: '登录成功', FAILURE: '密码错误或账号不存在', LOCKED_OUT: '账号已锁定，拒绝登录', LOGOUT: '退出登录', PASSWORD_SET: '密码由管理员设置' },
+  SignInOutcome: { SUCCESS: '登录成功', FAILURE: '密码错误或账号不存在', LOCKED_OUT: '账号已锁定，拒绝登录', LOGOUT: '退出登录', PASSWORD_SET: '密码由管理员设置', PASSWORD_CHANGED: '本人修改密码', API_KEY_SET: '接口密钥由管理员签发或重置' },
   UnitKind: {
     PARTY_GOVERNMENT_DEPARTMENT: '党政机关部门',
     STATE_ENTERPRISE: '国有企业',

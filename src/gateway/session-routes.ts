@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { HubConfig } from '../config';
 import { log } from '../log';
 import { SignInOutcome } from '../subgraphs/access/credential.entity';
-import { decoyHash, verifyPassword } from '../subgraphs/access/credentials';
+import { decoyHash, lockLogin, recentFailures, verifyPassword } from '../subgraphs/access/credentials';
 import { createSession, csrfTokenFor, endSession, findSession, sameOrigin, sessionToken, setSessionCookie, CSRF_HEADER } from './session';
 
 const fail = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
@@ -56,20 +56,15 @@ type Attempt = { outcome: SignInOutcome; principalId: string | null; failures: n
 /**
  * One sign-in attempt, serialised per login (advisory lock) so parallel guesses
  * cannot slip past the lock-out. Locked: `maxFailures` failures within `lockMinutes`
- * since the last success or password reset — counted from the sign-in log itself.
+ * since the last success or new password — counted from the sign-in log itself.
  * A locked login is refused without checking the password; an unknown login is
  * checked against a decoy hash and locks the same way, so neither timing nor
  * answers tell which logins exist.
  */
 async function attempt(ds: DataSource, config: HubConfig, req: Request, login: string, password: string): Promise<Attempt> {
   return ds.transaction(async (m) => {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign-in:' || $1, 0))`, [login]);
-    const [{ failures }] = await m.query(
-      `SELECT count(*)::int AS failures FROM access.sign_in_event
-        WHERE login = $1 AND outcome = 'FAILURE' AND at > now() - make_interval(mins => $2)
-          AND at > coalesce((SELECT max(at) FROM access.sign_in_event WHERE login = $1 AND outcome IN ('SUCCESS', 'PASSWORD_SET')), '-infinity')`,
-      [login, config.console.lockMinutes],
-    );
+    await lockLogin(m, login);
+    const failures = await recentFailures(m, login, config.console.lockMinutes);
     const [p]: { id: string; active: boolean; password_hash: string | null }[] = await m.query(
       `SELECT p.id, p.active, c.password_hash FROM access.principal p LEFT JOIN access.principal_credential c ON c.principal_id = p.id WHERE p.login = $1`,
       [login],

@@ -60,6 +60,8 @@ export enum SignInOutcome {
   LOCKED_OUT = 'LOCKED_OUT',
   LOGOUT = 'LOGOUT',
   PASSWORD_SET = 'PASSWORD_SET',
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+  API_KEY_SET = 'API_KEY_SET',
 }
 registerEnumType(SignInOutcome, {
   name: 'SignInOutcome',
@@ -70,6 +72,8 @@ registerEnumType(SignInOutcome, {
     LOCKED_OUT: { description: '账号已锁定，拒绝登录 (refused without checking the password)' },
     LOGOUT: { description: '退出登录' },
     PASSWORD_SET: { description: '密码由管理员设置 (also lifts a lock-out)' },
+    PASSWORD_CHANGED: { description: '本人修改密码 (also lifts a lock-out)' },
+    API_KEY_SET: { description: '接口密钥由管理员签发或重置 (agency systems)' },
   },
 });
 
@@ -121,7 +125,7 @@ export class SignInEvent {
   userAgent: string | null;
 
   @Open()
-  @Field(() => ID, { nullable: true, description: 'Who set the password (PASSWORD_SET)' })
+  @Field(() => ID, { nullable: true, description: 'Who set the password or API key (PASSWORD_SET, API_KEY_SET)' })
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
 }

@@ -9,7 +9,7 @@ import { Open } from '../../authz/sensitivity';
 import type { SubgraphContext } from '../types';
 import { Agency } from './agency.entity';
 import { PrincipalCredential } from './credential.entity';
-import { generatePassword, setPassword } from './credentials';
+import { generatePassword, logApiKeySet, setPassword } from './credentials';
 import { Principal, PrincipalKind } from './principal.entity';
 import { IssuedApiKey, hashApiKey, requireAdmin } from './resolver';
 
@@ -123,7 +123,10 @@ export class PrincipalAdminResolver {
     const principal = await loadPrincipal(ctx, id);
     if (principal.kind !== PrincipalKind.SYSTEM) throw badInput('People sign in with passwords (resetPassword)', { argument: 'id' });
     const apiKey = `xh_${randomBytes(32).toString('base64url')}`;
-    await ctx.ds.getRepository(Principal).update({ id }, { apiKeyHash: hashApiKey(apiKey) });
+    await ctx.ds.transaction(async (m) => {
+      await m.getRepository(Principal).update({ id }, { apiKeyHash: hashApiKey(apiKey) });
+      await logApiKeySet(m, principal, ctx.identity.principalId);
+    });
     return { principal, apiKey };
   }
 

@@ -1,4 +1,5 @@
 import { randomBytes, createHash } from 'node:crypto';
+import { logApiKeySet } from './credentials';
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { UUIDScalar } from '../../common/scalars';
 import { In } from 'typeorm';
@@ -74,6 +75,7 @@ export class PrincipalResolver {
       apiKeyHash: hashApiKey(apiKey),
       active: true,
     });
+    await logApiKeySet(ctx.ds.manager, principal, ctx.identity.principalId);
     return { principal, apiKey };
   }
 
