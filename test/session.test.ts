@@ -173,10 +173,16 @@ describe('console sessions', () => {
     expect(codes(again)).toEqual(['CONFLICT']);
     expect(codes(await gql(hub.url, await hub.token('xcb-office'), 'mutation($id: UUID!) { resetPassword(id: $id) { password } }', { id: principal.id }))).toEqual(['FORBIDDEN']);
 
+    const roles = await gql(hub.url, admin, 'mutation($id: UUID!) { setPrincipalRoles(id: $id, roles: [AGENCY_OFFICER, ADMIN]) { roles } }', { id: principal.id });
+    expect(roles.data.setPrincipalRoles.roles).toEqual(['AGENCY_OFFICER', 'ADMIN']);
     const off = await gql(hub.url, admin, 'mutation($id: UUID!) { setPrincipalActive(id: $id, active: false) { active } }', { id: principal.id });
     expect(off.data.setPrincipalActive.active).toBe(false);
     expect((await consoleGql(hub.url, s, '{ me { name } }')).status).toBe(401);
     expect((await signIn(hub.url, 'zzb-wang', password)).status).toBe(401);
+    // Every change an admin made to the account is in the log, with who made it.
+    const adminId = await hub.principalId('admin');
+    const changes = await access().query(`SELECT outcome, actor_id AS "actorId" FROM access.sign_in_event WHERE login = 'zzb-wang' AND actor_id IS NOT NULL ORDER BY at`);
+    expect(changes).toEqual(['PASSWORD_SET', 'ROLES_CHANGED', 'DEACTIVATED'].map((outcome) => ({ outcome, actorId: adminId })));
 
     const system = await hub.principalId('zzb-system');
     const key = await gql(hub.url, admin, 'mutation($id: UUID!) { resetApiKey(id: $id) { apiKey } }', { id: system });

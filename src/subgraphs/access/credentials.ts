@@ -107,7 +107,9 @@ export async function recentFailures(q: Pick<EntityManager, 'query'>, login: str
 /** Serialises password checks of one login until the transaction ends. */
 export const lockLogin = (q: Pick<EntityManager, 'query'>, login: string) => q.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign-in:' || $1, 0))`, [login]);
 
-/** Who issued an agency system's API key, in the same log as passwords (the key itself is never kept). */
-export async function logApiKeySet(m: EntityManager, principal: { id: string; login: string }, actorId: string): Promise<void> {
-  await m.getRepository(SignInEvent).insert({ login: principal.login, principalId: principal.id, outcome: SignInOutcome.API_KEY_SET, actorId });
+type AccountChange = SignInOutcome.API_KEY_SET | SignInOutcome.ROLES_CHANGED | SignInOutcome.DEACTIVATED | SignInOutcome.ACTIVATED;
+
+/** An admin's change to an account (an API key issued — never the key —, roles, (de)activation), in the same log as passwords. */
+export async function logAccountChange(m: EntityManager, principal: { id: string; login: string }, outcome: AccountChange, actorId: string): Promise<void> {
+  await m.getRepository(SignInEvent).insert({ login: principal.login, principalId: principal.id, outcome, actorId });
 }
