@@ -183,6 +183,8 @@ describe('console sessions', () => {
     const adminId = await hub.principalId('admin');
     const changes = await access().query(`SELECT outcome, actor_id AS "actorId" FROM access.sign_in_event WHERE login = 'zzb-wang' AND actor_id IS NOT NULL ORDER BY at`);
     expect(changes).toEqual(['PASSWORD_SET', 'ROLES_CHANGED', 'DEACTIVATED'].map((outcome) => ({ outcome, actorId: adminId })));
+    const log = await gql(hub.url, admin, '{ signInEvents(login: "zzb-wang", outcome: DEACTIVATED) { nodes { actor { login } principal { login } } } }');
+    expect(log.data.signInEvents.nodes).toEqual([{ actor: { login: 'admin' }, principal: { login: 'zzb-wang' } }]);
 
     const system = await hub.principalId('zzb-system');
     const key = await gql(hub.url, admin, 'mutation($id: UUID!) { resetApiKey(id: $id) { apiKey } }', { id: system });
