@@ -22,6 +22,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
     reportCompressedSize: false,
     rolldownOptions: {
+      output: {
+        // Libraries in chunks of their own: they change less often than the console's
+        // code, so browsers keep them cached across upgrades of the hub.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 30 },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 20 },
+          ],
+        },
+      },
       // Ant Design marks its modules "use client" for React Server Components; meaningless in a plain bundle.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

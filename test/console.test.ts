@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestHub, type TestHub, gql } from './support/hub';
 import { choose, launchBrowser, shot, signInAs, until, type Browser } from './support/browser';
 import { PUBLISH_ROUNDS, daysFromToday, publishLinkedInspectors, roundIdOf } from './support/rounds';
-import { originOf } from './support/session';
+import { DEMO_PASSWORD, originOf } from './support/session';
 
 /**
  * The web console in a real headless Chromium: each kind of user signs in and does
@@ -23,11 +24,22 @@ describe('web console in a browser', () => {
 
   /** A fresh page of the shared browser; each test signs in as its own person. */
   const pageErrors: string[] = [];
-  const pageAs = async (login: string): Promise<Page> => {
-    await browser.context.clearCookies();
+  /** A URL whose refusal (a 4xx the test provokes on purpose) the browser may report while set. */
+  let refusalExpected: string | undefined;
+  /** Script errors and what the browser's console shows in red (failed requests too). */
+  const watched = async (expected?: string): Promise<Page> => {
     const page = await browser.context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
-    await signInAs(page, origin, login);
+    page.on('console', (m) => {
+      const url = m.location().url;
+      if (m.type() === 'error' && url !== expected && url !== refusalExpected) pageErrors.push(`${m.text()} @ ${url}`);
+    });
+    return page;
+  };
+  const pageAs = async (login: string, password?: string): Promise<Page> => {
+    await browser.context.clearCookies();
+    const page = await watched();
+    await signInAs(page, origin, login, password);
     return page;
   };
   const section = (page: Page, name: string) => page.getByTestId(`section-${name}`);
@@ -93,8 +105,15 @@ describe('web console in a browser', () => {
   });
 
   it('refuses a wrong password on the sign-in page and logs the failure', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${origin}/`);
+    const page = await watched(`${origin}/auth/login`); // the wrong password's 401 is meant
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    // Signed out, the console's first question (/auth/session) is answered without an error status.
+    const [asked] = await Promise.all([page.waitForResponse((r) => r.url() === `${origin}/auth/session`), page.goto(`${origin}/`)]);
+    expect(asked.status()).toBe(200);
+    await page.getByLabel('登录名').waitFor();
+    // The sign-in page loads neither the screens nor the charts: they come when first opened.
+    expect(loaded.filter((u) => /\/assets\/(echarts|\w+Page)-/.test(u))).toEqual([]);
     await shot(page, '01-sign-in');
     await page.getByLabel('登录名').fill('xcb-office');
     await page.getByLabel('密码').fill('not-my-password');
@@ -284,7 +303,53 @@ describe('web console in a browser', () => {
     await provider.goto(`${origin}/#/standing`);
     await provider.getByText('常态化授权').first().waitFor();
     await shot(provider, '20-provider-standing');
+
+    // What the bureau's own system published: a batch refused for a unit the hub does not hold.
+    const petition = { channel: 'LETTER', receivedDate: '2026-03-02', anonymous: true, category: 'OTHER', summary: '反映某单位问题', content: '详细内容', status: 'RECEIVED' };
+    const refused = await gql(hub.url, await hub.token('xfj-system'), 'mutation($r: [PetitionInput!]!) { publishPetitions(records: $r, batchKey: "xfj-2026-12-02-01") { created } }', {
+      r: [{ ...petition, externalId: 'XFJ-CS-1', unitCreditCode: unitA.code }, { ...petition, externalId: 'XFJ-CS-2', unitCreditCode: '91990100MA0000000X' }],
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await provider.goto(`${origin}/#/published`);
+    const batch = provider.getByRole('row').filter({ hasText: 'xfj-2026-12-02-01' });
+    await batch.getByTestId('batch-rejected').waitFor();
+    await expect(batch.textContent()).resolves.toContain('信访件');
+    await batch.locator('.ant-table-row-expand-icon').click();
+    await provider.getByRole('cell', { name: 'XFJ-CS-2', exact: true }).waitFor();
+    await shot(provider, '21-provider-published');
     await provider.close();
+  });
+
+  it('lets a person change their own password: a wrong current one is refused, then every session ends and the new one signs in', async () => {
+    const page = await pageAs('xcb-member-recused');
+    await page.getByTestId('change-password').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByLabel('当前密码').fill('not-my-password');
+    await dialog.getByLabel('新密码', { exact: true }).fill('Neues-Passwort-2026');
+    await dialog.getByLabel('再次输入新密码').fill('Neues-Passwort-2026');
+    refusalExpected = hub.url;
+    await dialog.getByRole('button', { name: /修\s*改/ }).click();
+    await expect(page.getByTestId('change-password-error').textContent()).resolves.toContain('当前密码不正确');
+    refusalExpected = undefined;
+    await shot(page, '22-change-password');
+    await dialog.getByLabel('当前密码').fill(DEMO_PASSWORD());
+    await dialog.getByRole('button', { name: /修\s*改/ }).click();
+    await page.getByText('密码已修改，所有会话已结束，请用新密码登录').waitFor();
+    await page.close();
+    const again = await pageAs('xcb-member-recused', 'Neues-Passwort-2026');
+    await again.close();
+    const events = await hub.sources.get('access')!.query(`SELECT outcome FROM access.sign_in_event WHERE login = 'xcb-member-recused' ORDER BY at`);
+    expect(events.map((e: { outcome: string }) => e.outcome)).toEqual(['PASSWORD_SET', 'SUCCESS', 'FAILURE', 'PASSWORD_CHANGED', 'SUCCESS']);
+  });
+
+  it('keeps the first page light: the entry and what it preloads stay under 1.2 MB (the screens and charts load later)', () => {
+    const dir = path.resolve(__dirname, '../../dist-console');
+    const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const first = [...index.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(first.length).toBeGreaterThan(1);
+    const bytes = first.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+    expect(bytes).toBeLessThan(1_200_000);
+    expect(readdirSync(path.join(dir, 'assets')).filter((f) => /^(echarts|StatisticsPage|DossierPage)-.*\.js$/.test(f))).toHaveLength(3);
   });
 
   it('refuses a request from another origin that rides on the session cookie without the CSRF token', async () => {
@@ -301,7 +366,7 @@ describe('web console in a browser', () => {
     await page.close();
   });
 
-  it('sent every request of every page to the hub’s own origin (no CDN, fonts or analytics), without a script error', () => {
+  it('sent every request of every page to the hub’s own origin (no CDN, fonts or analytics), without a script or console error', () => {
     expect(pageErrors).toEqual([]);
     expect(browser.requests.length).toBeGreaterThan(20);
     const elsewhere = browser.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -39,7 +39,7 @@ describe('console sessions', () => {
     // /auth/session gives the console the same session back.
     const again = await fetch(`${origin}/auth/session`, { headers: { cookie: s.cookie } });
     expect(again.status).toBe(200);
-    expect(((await again.json()) as any).csrfToken).toBe(s.csrf);
+    expect(await again.json()).toMatchObject({ signedIn: true, csrfToken: s.csrf, principal: { login: 'xcb-office' } });
     expect(await events('xcb-office')).toEqual(['PASSWORD_SET', 'SUCCESS']);
   });
 
@@ -93,7 +93,13 @@ describe('console sessions', () => {
     const after = await consoleGql(hub.url, s, '{ me { login } }');
     expect(after.status).toBe(401);
     expect(codes(after as never)).toEqual(['UNAUTHENTICATED']);
-    expect((await fetch(`${origin}/auth/session`, { headers: { cookie: s.cookie } })).status).toBe(401);
+    // Signed out is an answer, not an error status (the console asks on every load).
+    const ended = await fetch(`${origin}/auth/session`, { headers: { cookie: s.cookie } });
+    expect(ended.status).toBe(200);
+    expect(await ended.json()).toEqual({ signedIn: false, expired: true });
+    const none = await fetch(`${origin}/auth/session`);
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ signedIn: false, expired: false });
     expect(await events('xcb-member')).toEqual(['PASSWORD_SET', 'SUCCESS', 'LOGOUT']);
   });
 
@@ -167,15 +173,59 @@ describe('console sessions', () => {
     expect(codes(again)).toEqual(['CONFLICT']);
     expect(codes(await gql(hub.url, await hub.token('xcb-office'), 'mutation($id: UUID!) { resetPassword(id: $id) { password } }', { id: principal.id }))).toEqual(['FORBIDDEN']);
 
+    const roles = await gql(hub.url, admin, 'mutation($id: UUID!) { setPrincipalRoles(id: $id, roles: [AGENCY_OFFICER, ADMIN]) { roles } }', { id: principal.id });
+    expect(roles.data.setPrincipalRoles.roles).toEqual(['AGENCY_OFFICER', 'ADMIN']);
     const off = await gql(hub.url, admin, 'mutation($id: UUID!) { setPrincipalActive(id: $id, active: false) { active } }', { id: principal.id });
     expect(off.data.setPrincipalActive.active).toBe(false);
     expect((await consoleGql(hub.url, s, '{ me { name } }')).status).toBe(401);
     expect((await signIn(hub.url, 'zzb-wang', password)).status).toBe(401);
+    // Every change an admin made to the account is in the log, with who made it.
+    const adminId = await hub.principalId('admin');
+    const changes = await access().query(`SELECT outcome, actor_id AS "actorId" FROM access.sign_in_event WHERE login = 'zzb-wang' AND actor_id IS NOT NULL ORDER BY at`);
+    expect(changes).toEqual(['PASSWORD_SET', 'ROLES_CHANGED', 'DEACTIVATED'].map((outcome) => ({ outcome, actorId: adminId })));
+    const log = await gql(hub.url, admin, '{ signInEvents(login: "zzb-wang", outcome: DEACTIVATED) { nodes { actor { login } principal { login } } } }');
+    expect(log.data.signInEvents.nodes).toEqual([{ actor: { login: 'admin' }, principal: { login: 'zzb-wang' } }]);
 
     const system = await hub.principalId('zzb-system');
     const key = await gql(hub.url, admin, 'mutation($id: UUID!) { resetApiKey(id: $id) { apiKey } }', { id: system });
     expect((await gql(hub.url, `ApiKey ${key.data.resetApiKey.apiKey}`, '{ me { login } }')).data.me.login).toBe('zzb-system');
     expect(codes(await gql(hub.url, admin, 'mutation($id: UUID!) { resetPassword(id: $id) { password } }', { id: system }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('lets a person change their own password: the current one is checked and counts toward the lock-out, every session ends, all of it logged', async () => {
+    const CHANGE = 'mutation($c: String!, $n: String!) { changeOwnPassword(currentPassword: $c, newPassword: $n) }';
+    const s = (await signIn(hub.url, 'xcb-member-recused')).session!;
+    const other = (await signIn(hub.url, 'xcb-member-recused')).session!;
+    const wrong = await consoleGql(hub.url, s, CHANGE, { c: 'not-my-password', n: 'Neues-Passwort-2026' });
+    expect(codes(wrong as never)).toEqual(['BAD_USER_INPUT']);
+    expect(wrong.errors![0].message).toBe('当前密码不正确');
+    expect(codes((await consoleGql(hub.url, s, CHANGE, { c: DEMO_PASSWORD(), n: 'short' })) as never)).toEqual(['BAD_USER_INPUT']);
+    expect(codes((await consoleGql(hub.url, s, CHANGE, { c: DEMO_PASSWORD(), n: DEMO_PASSWORD() })) as never)).toEqual(['BAD_USER_INPUT']);
+    const changed = await consoleGql(hub.url, s, CHANGE, { c: DEMO_PASSWORD(), n: 'Neues-Passwort-2026' });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.changeOwnPassword).toBe(true);
+    // Every session ends (this one too); only the new password signs in.
+    expect((await consoleGql(hub.url, s, '{ me { login } }')).status).toBe(401);
+    expect((await consoleGql(hub.url, other, '{ me { login } }')).status).toBe(401);
+    expect((await signIn(hub.url, 'xcb-member-recused')).status).toBe(401);
+    const again = (await signIn(hub.url, 'xcb-member-recused', 'Neues-Passwort-2026')).session!;
+    expect(await events('xcb-member-recused')).toEqual(['PASSWORD_SET', 'SUCCESS', 'SUCCESS', 'FAILURE', 'PASSWORD_CHANGED', 'FAILURE', 'SUCCESS']);
+
+    // Guessing the current password through this mutation runs into the same lock-out as sign-in.
+    for (let i = 0; i < 5; i++) await consoleGql(hub.url, again, CHANGE, { c: `guess-${i}-xxxxx`, n: 'Drittes-Passwort-2026' });
+    const locked = await consoleGql(hub.url, again, CHANGE, { c: 'Neues-Passwort-2026', n: 'Drittes-Passwort-2026' });
+    expect(codes(locked as never)).toEqual(['FORBIDDEN']);
+    expect((await signIn(hub.url, 'xcb-member-recused', 'Neues-Passwort-2026')).status).toBe(429);
+    // Agency systems have no password to change.
+    expect(codes(await gql(hub.url, await hub.token('xfj-system'), CHANGE, { c: 'x', n: 'Irgendein-Passwort-1' }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('logs who issued or reset an agency system’s API key', async () => {
+    const admin = await hub.token('admin');
+    const system = await hub.principalId('xfj-system');
+    expect((await gql(hub.url, admin, 'mutation($id: UUID!) { resetApiKey(id: $id) { apiKey } }', { id: system })).errors).toBeUndefined();
+    const log = await gql(hub.url, admin, '{ signInEvents(login: "xfj-system", first: 5) { nodes { outcome actorId } } }');
+    expect(log.data.signInEvents.nodes[0]).toEqual({ outcome: 'API_KEY_SET', actorId: await hub.principalId('admin') });
   });
 
   it('verifies the disclosure audit chain for admins through the API', async () => {

@@ -1,26 +1,37 @@
 import {
-  AuditOutlined, BarChartOutlined, BookOutlined, FileSearchOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined,
+  AuditOutlined, BarChartOutlined, CloudUploadOutlined, BookOutlined, FileSearchOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined,
   SafetyCertificateOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { enumLabel } from '@labels';
+import { ChangePasswordButton } from './components/ChangePasswordButton';
 import { LoginPage } from './pages/LoginPage';
-import { AuditPage } from './pages/admin/AuditPage';
-import { CataloguePage } from './pages/admin/CataloguePage';
-import { GrantsPage } from './pages/admin/GrantsPage';
-import { PrincipalsPage } from './pages/admin/PrincipalsPage';
-import { DossierPage } from './pages/office/DossierPage';
-import { FastTrackPage } from './pages/office/FastTrackPage';
-import { LedgersPage } from './pages/office/LedgersPage';
-import { RequestsPage } from './pages/office/RequestsPage';
-import { RoundsPage } from './pages/office/RoundsPage';
-import { StatisticsPage } from './pages/office/StatisticsPage';
-import { InboxPage } from './pages/provider/InboxPage';
-import { StandingApprovalsPage } from './pages/provider/StandingApprovalsPage';
 import { screensFor } from './roles';
 import { usePrincipal, useSession } from './session';
+
+/**
+ * Each screen is its own chunk, loaded when first opened: the sign-in page and the
+ * frame come first and fast on an intranet, the charts only with the statistics.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const AuditPage = lazyPage(() => import('./pages/admin/AuditPage'), 'AuditPage');
+const CataloguePage = lazyPage(() => import('./pages/admin/CataloguePage'), 'CataloguePage');
+const GrantsPage = lazyPage(() => import('./pages/admin/GrantsPage'), 'GrantsPage');
+const PrincipalsPage = lazyPage(() => import('./pages/admin/PrincipalsPage'), 'PrincipalsPage');
+const DossierPage = lazyPage(() => import('./pages/office/DossierPage'), 'DossierPage');
+const FastTrackPage = lazyPage(() => import('./pages/office/FastTrackPage'), 'FastTrackPage');
+const LedgersPage = lazyPage(() => import('./pages/office/LedgersPage'), 'LedgersPage');
+const RequestsPage = lazyPage(() => import('./pages/office/RequestsPage'), 'RequestsPage');
+const RoundsPage = lazyPage(() => import('./pages/office/RoundsPage'), 'RoundsPage');
+const StatisticsPage = lazyPage(() => import('./pages/office/StatisticsPage'), 'StatisticsPage');
+const InboxPage = lazyPage(() => import('./pages/provider/InboxPage'), 'InboxPage');
+const PublishedPage = lazyPage(() => import('./pages/provider/PublishedPage'), 'PublishedPage');
+const StandingApprovalsPage = lazyPage(() => import('./pages/provider/StandingApprovalsPage'), 'StandingApprovalsPage');
 
 export function App() {
   const { state } = useSession();
@@ -44,11 +55,18 @@ function Shell() {
             ...(can.fastTrack ? [{ key: '/fast-track', icon: <ThunderboltOutlined />, label: '线索绿色通道' }] : []),
             ...(can.ledgers ? [{ key: '/ledgers', icon: <ScheduleOutlined />, label: '整改台账' }] : []),
             ...(can.statistics ? [{ key: '/statistics', icon: <BarChartOutlined />, label: '统计分析' }] : []),
+            ...(can.officeOnly && !can.provider ? [{ key: '/published', icon: <CloudUploadOutlined />, label: '数据发布记录' }] : []),
           ]),
         ]
       : []),
     ...(can.provider
-      ? [group('协查答复', [{ key: '/inbox', icon: <InboxOutlined />, label: '协查请求收件箱' }, { key: '/standing', icon: <SafetyCertificateOutlined />, label: '常态化授权' }])]
+      ? [
+          group('协查答复', [
+            { key: '/inbox', icon: <InboxOutlined />, label: '协查请求收件箱' },
+            { key: '/standing', icon: <SafetyCertificateOutlined />, label: '常态化授权' },
+            { key: '/published', icon: <CloudUploadOutlined />, label: '数据发布记录' },
+          ]),
+        ]
       : []),
     ...(can.admin
       ? [
@@ -75,6 +93,7 @@ function Shell() {
           {me.roles.map((r) => (
             <Tag key={r} color="#d4380d" style={{ marginInlineEnd: 0 }}>{enumLabel('Role', r)}</Tag>
           ))}
+          <ChangePasswordButton />
           <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()}>退出</Button>
         </Space>
       </Layout.Header>
@@ -83,6 +102,7 @@ function Shell() {
           <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0, paddingTop: 8 }} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <Suspense fallback={<Spin tip="正在加载…"><div style={{ height: 200 }} /></Spin>}>
           <Routes>
             <Route path="/" element={<Navigate to={home} replace />} />
             <Route path="/rounds" element={<RoundsPage />} />
@@ -93,12 +113,14 @@ function Shell() {
             <Route path="/statistics" element={<StatisticsPage />} />
             <Route path="/inbox" element={<InboxPage />} />
             <Route path="/standing" element={<StandingApprovalsPage />} />
+            <Route path="/published" element={<PublishedPage />} />
             <Route path="/admin/principals" element={<PrincipalsPage />} />
             <Route path="/admin/grants" element={<GrantsPage />} />
             <Route path="/admin/catalogue" element={<CataloguePage />} />
             <Route path="/admin/audit" element={<AuditPage />} />
             <Route path="*" element={<Typography.Paragraph><FileSearchOutlined /> 没有这个页面。</Typography.Paragraph>} />
           </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,3 +1,4 @@
+import { errorLabel } from '@labels';
 import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError } from 'urql';
 
 /**
@@ -23,22 +24,13 @@ export function makeClient(csrfToken: string, onSignedOut: () => void): Client {
   });
 }
 
-const CODE_MESSAGES: Record<string, string> = {
-  FORBIDDEN: '无权访问',
-  UNAUTHENTICATED: '未登录或会话已过期',
-  BAD_USER_INPUT: '输入有误',
-  NOT_FOUND: '未找到',
-  CONFLICT: '状态已变化，请刷新后重试',
-  SERVICE_UNAVAILABLE: '数据来源暂不可用',
-};
-
 /** A person-readable summary of a GraphQL error: the code in Chinese, the hub's own message after it. */
 export function describeError(error: CombinedError | undefined): string | null {
   if (!error) return null;
   if (error.networkError && !error.graphQLErrors.length) return '网络错误，请检查与平台的连接';
   const first = error.graphQLErrors[0];
   const code = String(first?.extensions?.code ?? '');
-  return `${CODE_MESSAGES[code] ?? '操作失败'}：${first?.message ?? ''}`;
+  return `${errorLabel(code)}：${first?.message ?? ''}`;
 }
 
 /** Fields refused to this person (FORBIDDEN on a path): the rest of the answer is still shown. */

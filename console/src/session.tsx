@@ -18,10 +18,16 @@ type State =
   | { status: 'signedOut'; notice?: string }
   | { status: 'signedIn'; principal: Principal; csrfToken: string; csrfHeader: string; expiresAt: string };
 
+/** `/auth/session`: 200 either way; signed out is an answer, not an error. */
+type SessionAnswer =
+  | { signedIn: true; principal: Principal; csrfToken: string; csrfHeader: string; expiresAt: string }
+  | { signedIn: false; expired: boolean };
+
 interface SessionApi {
   state: State;
   signIn(login: string, password: string): Promise<string | null>;
-  signOut(): Promise<void>;
+  /** Ends the session; `notice` is what the sign-in page then says. */
+  signOut(notice?: string): Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -57,7 +63,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
     fetch('/auth/session', { credentials: 'same-origin' })
-      .then(async (res) => setState(res.ok ? { status: 'signedIn', ...(await res.json()) } : { status: 'signedOut' }))
+      .then(async (res) => {
+        if (!res.ok) return setState({ status: 'signedOut', notice: '登录服务暂不可用，请稍后刷新页面' });
+        const body = (await res.json()) as SessionAnswer;
+        setState(body.signedIn ? { status: 'signedIn', ...body } : { status: 'signedOut', notice: body.expired ? '会话已过期，请重新登录' : undefined });
+      })
       .catch(() => setState({ status: 'signedOut', notice: '无法连接平台，请稍后刷新页面' }));
   }, []);
 
@@ -74,10 +84,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const csrf = state.status === 'signedIn' ? state.csrfToken : null;
-  const signOut = useCallback(async () => {
-    if (csrf) await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } }).catch(() => undefined);
-    setState({ status: 'signedOut', notice: '已退出登录' });
-  }, [csrf]);
+  const signOut = useCallback(
+    async (notice = '已退出登录') => {
+      if (csrf) await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } }).catch(() => undefined);
+      setState({ status: 'signedOut', notice });
+    },
+    [csrf],
+  );
 
   const client = useMemo(() => (csrf ? makeClient(csrf, () => setState({ status: 'signedOut', notice: '会话已过期，请重新登录' })) : null), [csrf]);
   const api = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);

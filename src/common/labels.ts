@@ -121,7 +121,18 @@ export const ENUM_LABELS = {
     SOURCE_UNAVAILABLE: '数据来源暂不可用',
   },
   SharingClass: { OPEN: '无条件共享', CONDITIONAL: '有条件共享', RESTRICTED: '不予共享' },
-  SignInOutcome: { SUCCESS: '登录成功', FAILURE: '密码错误或账号不存在', LOCKED_OUT: '账号已锁定，拒绝登录', LOGOUT: '退出登录', PASSWORD_SET: '密码由管理员设置' },
+  SignInOutcome: {
+    SUCCESS: '登录成功',
+    FAILURE: '密码错误或账号不存在',
+    LOCKED_OUT: '账号已锁定，拒绝登录',
+    LOGOUT: '退出登录',
+    PASSWORD_SET: '密码由管理员设置',
+    PASSWORD_CHANGED: '本人修改密码',
+    API_KEY_SET: '接口密钥由管理员签发或重置',
+    ROLES_CHANGED: '角色由管理员调整',
+    DEACTIVATED: '账号被管理员停用',
+    ACTIVATED: '账号被管理员启用',
+  },
   UnitKind: {
     PARTY_GOVERNMENT_DEPARTMENT: '党政机关部门',
     STATE_ENTERPRISE: '国有企业',
@@ -132,6 +143,19 @@ export const ENUM_LABELS = {
 } as const satisfies Record<string, Record<string, string>>;
 
 export type LabelledEnum = keyof typeof ENUM_LABELS;
+
+/** What an API error's code means to a person (the hub's own message follows as detail). */
+export const ERROR_LABELS: Record<string, string> = {
+  FORBIDDEN: '无权访问',
+  UNAUTHENTICATED: '未登录或会话已过期',
+  BAD_USER_INPUT: '输入有误',
+  NOT_FOUND: '未找到',
+  CONFLICT: '状态已变化，请刷新后重试',
+  SERVICE_UNAVAILABLE: '数据来源暂不可用',
+  LOCKED_OUT: '账号已锁定',
+};
+
+export const errorLabel = (code: string | null | undefined) => ERROR_LABELS[code ?? ''] ?? '操作失败';
 
 /** Chinese names of the record types a person meets (in requests, grants, the audit trail). */
 export const TYPE_LABELS: Record<string, string> = {
@@ -156,6 +180,27 @@ export const TYPE_LABELS: Record<string, string> = {
   FastTrackClue: '绿色通道线索',
   FastTrackEvent: '线索办理记录',
 };
+
+/**
+ * What each publish mutation's batches hold (its `kind` in the publish log), as the
+ * record type they write: labelled with TYPE_LABELS.
+ */
+export const PUBLISH_KIND_TYPES: Record<string, string> = {
+  units: 'InspectedUnit',
+  cadres: 'Cadre',
+  petitions: 'Petition',
+  publicOpinions: 'PublicOpinionItem',
+  clues: 'ProblemClue',
+  sanctions: 'Sanction',
+  'stationed-groups': 'StationedGroup',
+  auditProjects: 'AuditProject',
+  inspectors: 'Inspector',
+  rounds: 'InspectionRound',
+  findings: 'InspectionFinding',
+};
+
+/** The Chinese name of a publish batch's kind (never the mutation's word for it). */
+export const publishKindLabel = (kind: string) => typeLabel(PUBLISH_KIND_TYPES[kind]);
 
 /** Chinese headings of the pre-inspection dossier's sections (巡前材料), in their order. */
 export const SECTION_HEADINGS: Record<string, string> = {
@@ -198,6 +243,17 @@ export function requestExplanation(
 
 /** Why a section without requests is not shared. */
 export const NOT_SHARED_EXPLANATION = '未提出协查请求，或授权已到期、已撤销。';
+export const SOURCE_UNAVAILABLE_EXPLANATION = '提供该部分的数据源暂时无法访问，其余部分不受影响，请稍后刷新。';
+
+/**
+ * The sentence under a section's state when its requests do not already say why:
+ * not shared without any request, or its source down. `null` when nothing to add.
+ */
+export function sectionNote(availability: string, requestCount: number): string | null {
+  if (availability === 'SOURCE_UNAVAILABLE') return SOURCE_UNAVAILABLE_EXPLANATION;
+  if (availability === 'NOT_SHARED' && requestCount === 0) return NOT_SHARED_EXPLANATION;
+  return null;
+}
 
 /** The Chinese label of an enum value; a value the dictionary lacks shows as 未知 rather than as a code. */
 export function enumLabel(enumName: LabelledEnum, value: string | null | undefined): string {

@@ -6,6 +6,8 @@ import { Role } from './agency';
 import { badInput, conflictOnDuplicate, forbidden, hubError } from './errors';
 import type { Identity } from './identity';
 import { retryTransient } from './retry';
+import { logBatch } from './publish-log';
+import { log } from '../log';
 import { Open } from '../authz/sensitivity';
 import type { SubgraphName } from '../config';
 
@@ -137,6 +139,10 @@ export async function publishRecords<I extends PublishedRecordInput>(target: Pub
     errors.sort((a, b) => a.index - b.index);
     const first = errors.slice(0, 3).map((e) => `records[${e.index}].${e.field}: ${e.message}`).join('; ');
     const bad = new Set(errors.map((e) => e.index)).size;
+    // The agency's officers see rejected batches too; failing to note one must not hide the answer.
+    await logBatch(target.ds, target.ds.getMetadata(spec.entity).schema!, target.identity, { kind: spec.kind, batchKey: spec.batchKey ?? null, received: spec.items.length, recordErrors: errors }).catch(
+      (err) => log.error({ err }, 'publish log: could not note a rejected batch'),
+    );
     throw badInput(`${bad} of ${spec.items.length} records are invalid; nothing was written. ${first}`, { recordErrors: errors });
   }
 
@@ -185,6 +191,7 @@ async function writeBatch<I extends PublishedRecordInput>(m: EntityManager, targ
     unchanged: spec.items.length - created - updated,
     replayed: false,
   };
+  await logBatch(m, meta.schema!, target.identity, { ...result, kind: spec.kind });
   if (spec.batchKey) {
     await m.query(`UPDATE ${batchTable} SET result = $3 WHERE agency_id = $1 AND batch_key = $2`, [target.identity.agencyId, spec.batchKey, result]);
   }

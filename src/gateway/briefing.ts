@@ -9,7 +9,7 @@ import { edgeContext } from './edge-auth';
 import { callerAuthorization } from './session';
 import { log } from '../log';
 import type { GatewayContext } from './context';
-import { enumLabel, NOT_SHARED_EXPLANATION, requestExplanation, SECTION_HEADINGS, sectionReadable } from '../common/labels';
+import { enumLabel, errorLabel, requestExplanation, SECTION_HEADINGS, sectionNote, sectionReadable } from '../common/labels';
 
 /** Everything the printed briefing shows; the same query a client would send, so the same permissions and audit apply. */
 const S = 'availability requests { typeName status declineReason providerAgencyName }';
@@ -43,7 +43,8 @@ function sectionBlock(n: string, key: string, s: Row | null, body: (s: Row) => s
   const availability = s ? String(s.availability) : 'SOURCE_UNAVAILABLE';
   const state = `<p class="state">状态：${esc(enumLabel('SectionAvailability', availability))}</p>`;
   const requests = ((s?.requests as Parameters<typeof requestExplanation>[0][] | null) ?? []).map((r) => `<li>${esc(requestExplanation(r, availability))}</li>`).join('');
-  const why = requests ? `<ul class="requests">${requests}</ul>` : availability === 'NOT_SHARED' ? `<p class="none">${NOT_SHARED_EXPLANATION}</p>` : '';
+  const note = sectionNote(availability, requests ? 1 : 0);
+  const why = (requests ? `<ul class="requests">${requests}</ul>` : '') + (note ? `<p class="none">${esc(note)}</p>` : '');
   return heading + state + why + (s && sectionReadable(availability) ? body(s) : '');
 }
 
@@ -60,7 +61,7 @@ export function renderBriefing(data: Row | null | undefined, errors: readonly Gr
   const round = (d?.round ?? null) as Row | null;
   const team = (d?.team ?? null) as Row | null;
   const body = !d
-    ? `<p class="state">无法生成巡前材料：${esc(errors?.[0]?.message ?? '未知原因')}</p>`
+    ? `<p class="state">无法生成巡前材料：${esc(errorLabel(errors?.[0]?.extensions?.code as string | undefined))}</p><p class="none">${esc(errors?.[0]?.message ?? '')}</p>`
     : [
         sectionBlock('一', 'profile', profile, () =>
           [

@@ -4,7 +4,7 @@ import type { HubConfig } from '../config';
 import { log } from '../log';
 import { RETRY_AFTER_SECONDS } from '../common/outage';
 import { SignInOutcome } from '../subgraphs/access/credential.entity';
-import { decoyHash, verifyPassword } from '../subgraphs/access/credentials';
+import { decoyHash, lockLogin, recentFailures, verifyPassword } from '../subgraphs/access/credentials';
 import { createSession, csrfTokenFor, endSession, findSession, sameOrigin, sessionToken, setSessionCookie, CSRF_HEADER } from './session';
 
 const fail = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) => {
@@ -34,6 +34,7 @@ const principalInfo = async (ds: DataSource, id: string): Promise<PrincipalInfo 
 
 /** What the console needs to know about its session; the CSRF token goes with every API call. */
 const sessionBody = (config: HubConfig, principal: PrincipalInfo, token: string, expiresAt: Date) => ({
+  signedIn: true as const,
   principal,
   csrfToken: csrfTokenFor(config, token),
   csrfHeader: CSRF_HEADER,
@@ -59,20 +60,15 @@ type Attempt = { outcome: SignInOutcome; principalId: string | null; failures: n
 /**
  * One sign-in attempt, serialised per login (advisory lock) so parallel guesses
  * cannot slip past the lock-out. Locked: `maxFailures` failures within `lockMinutes`
- * since the last success or password reset — counted from the sign-in log itself.
+ * since the last success or new password — counted from the sign-in log itself.
  * A locked login is refused without checking the password; an unknown login is
  * checked against a decoy hash and locks the same way, so neither timing nor
  * answers tell which logins exist.
  */
 async function attempt(ds: DataSource, config: HubConfig, req: Request, login: string, password: string): Promise<Attempt> {
   return ds.transaction(async (m) => {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign-in:' || $1, 0))`, [login]);
-    const [{ failures }] = await m.query(
-      `SELECT count(*)::int AS failures FROM access.sign_in_event
-        WHERE login = $1 AND outcome = 'FAILURE' AND at > now() - make_interval(mins => $2)
-          AND at > coalesce((SELECT max(at) FROM access.sign_in_event WHERE login = $1 AND outcome IN ('SUCCESS', 'PASSWORD_SET')), '-infinity')`,
-      [login, config.console.lockMinutes],
-    );
+    await lockLogin(m, login);
+    const failures = await recentFailures(m, login, config.console.lockMinutes);
     const [p]: { id: string; active: boolean; password_hash: string | null }[] = await m.query(
       `SELECT p.id, p.active, c.password_hash FROM access.principal p LEFT JOIN access.principal_credential c ON c.principal_id = p.id WHERE p.login = $1`,
       [login],
@@ -128,7 +124,9 @@ export function sessionRoutes(ds: DataSource, config: HubConfig): Router {
     try {
       const session = token ? await findSession(ds, config, token) : null;
       const principal = session ? await principalInfo(ds, session.principalId) : undefined;
-      if (!session || !principal) return fail(res, 401, 'UNAUTHENTICATED', '未登录或会话已过期');
+      // Being signed out is an answer, not an error: the console asks this on every load,
+      // and a 401 would show as a failed request in the browser's console each time.
+      if (!session || !principal) return res.json({ signedIn: false, expired: token !== undefined });
       res.json(sessionBody(config, principal, token!, session.expiresAt));
     } catch (err) {
       log.error({ err }, 'session lookup failed');

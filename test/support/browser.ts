@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../src/gateway/console-pdf';
+import { rawCodesIn } from './raw-codes';
 import { DEMO_PASSWORD } from './session';
 
 /**
@@ -52,13 +53,30 @@ export async function signInAs(page: Page, origin: string, login: string, passwo
   await page.getByTestId('who').waitFor();
 }
 
-/** A screenshot of what the person sees, for review (screenshots/ is git-ignored). */
+/** The raw codes in the text a person sees on the page (none expected: every value is labelled in Chinese). */
+export async function rawCodes(page: Page): Promise<string[]> {
+  // Text shown verbatim as it was sent (a browser's user agent, a message of the publishing system) is data, not a label.
+  // (A string: the tests compile without the DOM's types.)
+  const text = await page.evaluate(`(() => {
+    let t = document.body.innerText;
+    for (const v of document.querySelectorAll('.hub-verbatim')) t = t.split(v.innerText).join(' ');
+    return t;
+  })()`);
+  return rawCodesIn(String(text));
+}
+
+/**
+ * A screenshot of what the person sees, for review (screenshots/ is git-ignored).
+ * Every screen shot is also read: a raw code or type name in its text fails the test.
+ */
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // Let charts and fonts settle; spinners go first.
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+  const codes = await rawCodes(page);
+  if (codes.length) throw new Error(`screen ${name} shows raw codes: ${codes.join(', ')}`);
 }
 
 /** Picks an option of an Ant Design select by its visible text. */

@@ -60,6 +60,11 @@ export enum SignInOutcome {
   LOCKED_OUT = 'LOCKED_OUT',
   LOGOUT = 'LOGOUT',
   PASSWORD_SET = 'PASSWORD_SET',
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+  API_KEY_SET = 'API_KEY_SET',
+  ROLES_CHANGED = 'ROLES_CHANGED',
+  DEACTIVATED = 'DEACTIVATED',
+  ACTIVATED = 'ACTIVATED',
 }
 registerEnumType(SignInOutcome, {
   name: 'SignInOutcome',
@@ -70,6 +75,11 @@ registerEnumType(SignInOutcome, {
     LOCKED_OUT: { description: '账号已锁定，拒绝登录 (refused without checking the password)' },
     LOGOUT: { description: '退出登录' },
     PASSWORD_SET: { description: '密码由管理员设置 (also lifts a lock-out)' },
+    PASSWORD_CHANGED: { description: '本人修改密码 (also lifts a lock-out)' },
+    API_KEY_SET: { description: '接口密钥由管理员签发或重置 (agency systems)' },
+    ROLES_CHANGED: { description: '角色由管理员调整' },
+    DEACTIVATED: { description: '账号被管理员停用 (its sessions end)' },
+    ACTIVATED: { description: '账号被管理员启用' },
   },
 });
 
@@ -121,7 +131,7 @@ export class SignInEvent {
   userAgent: string | null;
 
   @Open()
-  @Field(() => ID, { nullable: true, description: 'Who set the password (PASSWORD_SET)' })
+  @Field(() => ID, { nullable: true, description: 'The admin who set the password or API key, changed the roles or (de)activated the account' })
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
 }

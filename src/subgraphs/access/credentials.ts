@@ -69,7 +69,13 @@ export function demoPassword(secret: string): string {
  * lifts a lock-out, and every open session of the principal ends (whoever knew the
  * old password is signed out).
  */
-export async function setPassword(m: EntityManager, principal: { id: string; login: string }, password: string, actorId: string | null): Promise<void> {
+export async function setPassword(
+  m: EntityManager,
+  principal: { id: string; login: string },
+  password: string,
+  actorId: string | null,
+  outcome: SignInOutcome.PASSWORD_SET | SignInOutcome.PASSWORD_CHANGED = SignInOutcome.PASSWORD_SET,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   await m.query(
     `INSERT INTO access.principal_credential (principal_id, password_hash, updated_at) VALUES ($1, $2, now())
@@ -77,5 +83,33 @@ export async function setPassword(m: EntityManager, principal: { id: string; log
     [principal.id, passwordHash],
   );
   await m.query('UPDATE access.console_session SET ended_at = now() WHERE principal_id = $1 AND ended_at IS NULL', [principal.id]);
-  await m.getRepository(SignInEvent).insert({ login: principal.login, principalId: principal.id, outcome: SignInOutcome.PASSWORD_SET, actorId });
+  await m.getRepository(SignInEvent).insert({ login: principal.login, principalId: principal.id, outcome, actorId });
+}
+
+/** Outcomes after which earlier failures no longer count toward a lock-out. */
+export const LOCK_LIFTING = [SignInOutcome.SUCCESS, SignInOutcome.PASSWORD_SET, SignInOutcome.PASSWORD_CHANGED];
+
+/**
+ * Failed password checks of a login within the lock window since its last success or
+ * new password: the lock-out, computed from the sign-in log itself. Callers hold the
+ * login's advisory lock (lockLogin) so parallel guesses are counted one by one.
+ */
+export async function recentFailures(q: Pick<EntityManager, 'query'>, login: string, lockMinutes: number): Promise<number> {
+  const [{ failures }] = await q.query(
+    `SELECT count(*)::int AS failures FROM access.sign_in_event
+      WHERE login = $1 AND outcome = 'FAILURE' AND at > now() - make_interval(mins => $2)
+        AND at > coalesce((SELECT max(at) FROM access.sign_in_event WHERE login = $1 AND outcome = ANY($3)), '-infinity')`,
+    [login, lockMinutes, LOCK_LIFTING],
+  );
+  return failures;
+}
+
+/** Serialises password checks of one login until the transaction ends. */
+export const lockLogin = (q: Pick<EntityManager, 'query'>, login: string) => q.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign-in:' || $1, 0))`, [login]);
+
+type AccountChange = SignInOutcome.API_KEY_SET | SignInOutcome.ROLES_CHANGED | SignInOutcome.DEACTIVATED | SignInOutcome.ACTIVATED;
+
+/** An admin's change to an account (an API key issued — never the key —, roles, (de)activation), in the same log as passwords. */
+export async function logAccountChange(m: EntityManager, principal: { id: string; login: string }, outcome: AccountChange, actorId: string): Promise<void> {
+  await m.getRepository(SignInEvent).insert({ login: principal.login, principalId: principal.id, outcome, actorId });
 }

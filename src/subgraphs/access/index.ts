@@ -17,6 +17,8 @@ import { PrincipalTie, SeedState, TeamMembership } from './principal-context.ent
 import { seedAccessGrants } from './seed-grants';
 import { Principal } from './principal.entity';
 import { ConsoleSession, PrincipalCredential, SignInEvent } from './credential.entity';
+import { PublishBatchResolver } from './publish-batches.resolver';
+import { OwnPasswordResolver } from './own-password.resolver';
 import { PrincipalAdminResolver } from './principal-admin.resolver';
 import { SignInResolver } from './sign-in.resolver';
 import { DisclosureAuditNamesResolver, GrantChangeNamesResolver, GrantNamesResolver } from './names.resolver';
@@ -33,7 +35,7 @@ export const access: SubgraphModule = {
   owner: null,
   entities: [Agency, Principal, Grant, GrantChange, PrincipalTie, TeamMembership, SeedState, DisclosureAudit, CollaborationEntry, DataRequest, StandingApproval, RoundPlan, PrincipalCredential, ConsoleSession, SignInEvent],
   migrations,
-  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver, DossierRequestsResolver, PrincipalAdminResolver, SignInResolver, DisclosureAuditNamesResolver, GrantChangeNamesResolver, GrantNamesResolver, DataRequestUnitResolver],
+  resolvers: [PrincipalResolver, GrantResolver, CatalogResolver, CollaborationResolver, DisclosureAuditResolver, DataRequestResolver, RoundSyncResolver, DossierRequestsResolver, PrincipalAdminResolver, SignInResolver, DisclosureAuditNamesResolver, GrantChangeNamesResolver, GrantNamesResolver, DataRequestUnitResolver, PublishBatchResolver, OwnPasswordResolver],
   orphanedTypes: [AccessDossierRef],
   seed: seedAccess,
   seedFinal: async (ds, world) => {

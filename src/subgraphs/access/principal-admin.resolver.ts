@@ -8,8 +8,8 @@ import { byKey, isUuid, uuids } from '../../common/loaders';
 import { Open } from '../../authz/sensitivity';
 import type { SubgraphContext } from '../types';
 import { Agency } from './agency.entity';
-import { PrincipalCredential } from './credential.entity';
-import { generatePassword, setPassword } from './credentials';
+import { PrincipalCredential, SignInOutcome } from './credential.entity';
+import { generatePassword, logAccountChange, setPassword } from './credentials';
 import { Principal, PrincipalKind } from './principal.entity';
 import { IssuedApiKey, hashApiKey, requireAdmin } from './resolver';
 
@@ -91,7 +91,10 @@ export class PrincipalAdminResolver {
     const unique = [...new Set(roles)];
     checkRoles(unique, (await agencyOf(ctx, p.agencyId)).kind);
     if (p.id === ctx.identity.principalId && !unique.includes(Role.ADMIN)) throw badInput('An admin cannot take away their own ADMIN role', { argument: 'roles' });
-    await ctx.ds.getRepository(Principal).update({ id }, { roles: unique });
+    await ctx.ds.transaction(async (m) => {
+      await m.getRepository(Principal).update({ id }, { roles: unique });
+      await logAccountChange(m, p, SignInOutcome.ROLES_CHANGED, ctx.identity.principalId);
+    });
     return { ...p, roles: unique };
   }
 
@@ -103,6 +106,7 @@ export class PrincipalAdminResolver {
     await ctx.ds.transaction(async (m) => {
       await m.getRepository(Principal).update({ id }, { active });
       if (!active) await m.query('UPDATE access.console_session SET ended_at = now() WHERE principal_id = $1 AND ended_at IS NULL', [id]);
+      await logAccountChange(m, p, active ? SignInOutcome.ACTIVATED : SignInOutcome.DEACTIVATED, ctx.identity.principalId);
     });
     return { ...p, active };
   }
@@ -123,7 +127,10 @@ export class PrincipalAdminResolver {
     const principal = await loadPrincipal(ctx, id);
     if (principal.kind !== PrincipalKind.SYSTEM) throw badInput('People sign in with passwords (resetPassword)', { argument: 'id' });
     const apiKey = `xh_${randomBytes(32).toString('base64url')}`;
-    await ctx.ds.getRepository(Principal).update({ id }, { apiKeyHash: hashApiKey(apiKey) });
+    await ctx.ds.transaction(async (m) => {
+      await m.getRepository(Principal).update({ id }, { apiKeyHash: hashApiKey(apiKey) });
+      await logAccountChange(m, principal, SignInOutcome.API_KEY_SET, ctx.identity.principalId);
+    });
     return { principal, apiKey };
   }
 

@@ -1,4 +1,6 @@
 import { randomBytes, createHash } from 'node:crypto';
+import { logAccountChange } from './credentials';
+import { SignInOutcome } from './credential.entity';
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { UUIDScalar } from '../../common/scalars';
 import { In } from 'typeorm';
@@ -74,6 +76,7 @@ export class PrincipalResolver {
       apiKeyHash: hashApiKey(apiKey),
       active: true,
     });
+    await logAccountChange(ctx.ds.manager, principal, SignInOutcome.API_KEY_SET, ctx.identity.principalId);
     return { principal, apiKey };
   }
 

@@ -46,4 +46,10 @@ export class SignInResolver {
   principal(@Root() e: SignInEvent, @Ctx() ctx: SubgraphContext) {
     return e.principalId ? principalById(ctx).load(e.principalId) : null;
   }
+
+  @Open()
+  @FieldResolver(() => Principal, { nullable: true, description: 'The admin who made the change (操作人), for changes to the account' })
+  actor(@Root() e: SignInEvent, @Ctx() ctx: SubgraphContext) {
+    return e.actorId ? principalById(ctx).load(e.actorId) : null;
+  }
 }

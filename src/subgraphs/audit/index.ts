@@ -1,5 +1,6 @@
 import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
+import { publishLogEntity, publishLogResolver } from '../../common/publish-log';
 import type { SubgraphModule } from '../types';
 import { AuditDossierRef, AuditDossierResolver, AuditSectionResolver } from './dossier.resolver';
 import { migrations } from '../../../migrations/audit';
@@ -17,9 +18,9 @@ import { AuditUnitResolver } from './unit.resolver';
 export const audit: SubgraphModule = {
   name: 'audit',
   owner: AgencyKind.AUDIT_BUREAU,
-  entities: [AuditProject, AuditFinding, publishBatchEntity('audit')],
+  entities: [AuditProject, AuditFinding, publishBatchEntity('audit'), publishLogEntity('audit')],
   migrations,
-  resolvers: [AuditProjectResolver, AuditFindingResolver, AuditUnitResolver, AuditCadreResolver, AuditPublishResolver, AuditDossierResolver, AuditSectionResolver],
+  resolvers: [AuditProjectResolver, AuditFindingResolver, AuditUnitResolver, AuditCadreResolver, AuditPublishResolver, AuditDossierResolver, AuditSectionResolver, publishLogResolver('audit')],
   orphanedTypes: [UnitRef, CadreRef, AuditDossierRef],
   seed: seedAudit,
 };

@@ -1,5 +1,6 @@
 import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
+import { publishLogEntity, publishLogResolver } from '../../common/publish-log';
 import type { SubgraphModule } from '../types';
 import { FastTrackMirrorResolver } from './fast-track.resolver';
 import { DisciplineDossierRef, DisciplineDossierResolver, ClueSectionResolver, SanctionSectionResolver, SupervisionSectionResolver } from './dossier.resolver';
@@ -26,9 +27,9 @@ Records(SharingClass.OPEN, (group: StationedGroup, ctx) => unitCodesByGroup(ctx)
 export const discipline: SubgraphModule = {
   name: 'discipline',
   owner: AgencyKind.DISCIPLINE_COMMISSION,
-  entities: [ProblemClue, Sanction, StationedGroup, StationedGroupUnit, publishBatchEntity('discipline')],
+  entities: [ProblemClue, Sanction, StationedGroup, StationedGroupUnit, publishBatchEntity('discipline'), publishLogEntity('discipline')],
   migrations,
-  resolvers: [UnitDisciplineResolver, CadreDisciplineResolver, ClueResolver, SanctionResolver, StationedGroupResolver, DisciplinePublishResolver, DisciplineDossierResolver, ClueSectionResolver, SanctionSectionResolver, SupervisionSectionResolver, FastTrackMirrorResolver],
+  resolvers: [UnitDisciplineResolver, CadreDisciplineResolver, ClueResolver, SanctionResolver, StationedGroupResolver, DisciplinePublishResolver, DisciplineDossierResolver, ClueSectionResolver, SanctionSectionResolver, SupervisionSectionResolver, FastTrackMirrorResolver, publishLogResolver('discipline')],
   // Units and cadres are reached only through the gateway's entity references.
   orphanedTypes: [UnitRef, CadreRef, DisciplineDossierRef],
   seed: seedDiscipline,

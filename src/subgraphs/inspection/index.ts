@@ -1,5 +1,6 @@
 import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
+import { publishLogEntity, publishLogResolver } from '../../common/publish-log';
 import type { SubgraphModule } from '../types';
 import { migrations } from '../../../migrations/inspection';
 import { InspectionFinding } from './finding.entity';
@@ -41,7 +42,7 @@ Records(SharingClass.OPEN, (i: Inspector) => [i.currentEmployerCreditCode, ...(i
 export const inspection: SubgraphModule = {
   name: 'inspection',
   owner: AgencyKind.INSPECTION_OFFICE,
-  entities: [Inspector, InspectionRound, InspectionTeam, TeamMember, TeamAssignment, RecusalOverride, FastTrackClue, FastTrackEvent, InspectionFinding, RectificationItem, publishBatchEntity('inspection')],
+  entities: [Inspector, InspectionRound, InspectionTeam, TeamMember, TeamAssignment, RecusalOverride, FastTrackClue, FastTrackEvent, InspectionFinding, RectificationItem, publishBatchEntity('inspection'), publishLogEntity('inspection')],
   migrations,
   resolvers: [
     RoundResolver,
@@ -61,6 +62,7 @@ export const inspection: SubgraphModule = {
     UnitLedgerResolver,
     ItemFindingResolver,
     LookBackResolver,
+    publishLogResolver('inspection'),
   ],
   orphanedTypes: [UnitRef, CadreRef],
   seed: seedInspection,

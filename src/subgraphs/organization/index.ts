@@ -2,6 +2,7 @@ import { Records } from '../../authz/records';
 import { SharingClass } from '../../authz/sensitivity';
 import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
+import { publishLogEntity, publishLogResolver } from '../../common/publish-log';
 import type { SubgraphModule } from '../types';
 import { Cadre } from './cadre.entity';
 import { CadreResolver } from './cadre.resolver';
@@ -32,9 +33,9 @@ Records(SharingClass.OPEN, 'creditCode')(InspectedUnit);
 export const organization: SubgraphModule = {
   name: 'organization',
   owner: AgencyKind.ORGANIZATION_DEPARTMENT,
-  entities: [Region, InspectedUnit, Cadre, CadrePosting, publishBatchEntity('organization')],
+  entities: [Region, InspectedUnit, Cadre, CadrePosting, publishBatchEntity('organization'), publishLogEntity('organization')],
   migrations,
-  resolvers: [UnitResolver, CadreResolver, RegionResolver, OrganizationPublishResolver, OrganizationDossierResolver, ReferenceResolver],
+  resolvers: [UnitResolver, CadreResolver, RegionResolver, OrganizationPublishResolver, OrganizationDossierResolver, ReferenceResolver, publishLogResolver('organization')],
   orphanedTypes: [OrganizationDossierRef],
   referenceResolvers: {
     InspectedUnit: {

@@ -1,5 +1,6 @@
 import { AgencyKind } from '../../common/agency';
 import { publishBatchEntity } from '../../common/publish';
+import { publishLogEntity, publishLogResolver } from '../../common/publish-log';
 import type { SubgraphModule } from '../types';
 import { migrations } from '../../../migrations/petition';
 import { PetitionCadreResolver } from './cadre.resolver';
@@ -17,9 +18,9 @@ import { PetitionDossierRef, PetitionDossierResolver, PetitionSectionResolver } 
 export const petition: SubgraphModule = {
   name: 'petition',
   owner: AgencyKind.PETITION_BUREAU,
-  entities: [Petition, PublicOpinionItem, publishBatchEntity('petition')],
+  entities: [Petition, PublicOpinionItem, publishBatchEntity('petition'), publishLogEntity('petition')],
   migrations,
-  resolvers: [PetitionUnitResolver, PetitionCadreResolver, PetitionResolver, PublicOpinionResolver, PetitionPublishResolver, PetitionDossierResolver, PetitionSectionResolver],
+  resolvers: [PetitionUnitResolver, PetitionCadreResolver, PetitionResolver, PublicOpinionResolver, PetitionPublishResolver, PetitionDossierResolver, PetitionSectionResolver, publishLogResolver('petition')],
   // The stubs carry what this subgraph adds to organization's entities, whichever root fields reach them.
   orphanedTypes: [UnitRef, CadreRef, PetitionDossierRef],
   seed: seedPetition,

@@ -24,7 +24,7 @@ const SignIns = graphql(`
   query ConsoleSignIns($login: String, $outcome: SignInOutcome, $from: DateTimeISO, $to: DateTimeISO) {
     signInEvents(first: 50, login: $login, outcome: $outcome, from: $from, to: $to) {
       totalCount
-      nodes { id at login outcome ip userAgent principal { name } }
+      nodes { id at login outcome ip userAgent principal { name } actor { name } }
     }
   }
 `);
@@ -135,8 +135,9 @@ function SignInTab() {
             { title: '登录名', dataIndex: 'login', width: 160 },
             { title: '姓名', render: (_, e) => e.principal?.name ?? <Tag>不存在的账号</Tag> },
             { title: '结果', dataIndex: 'outcome', width: 200, render: (v) => <EnumTag of="SignInOutcome" value={v} /> },
+            { title: '操作人', width: 120, render: (_, e) => e.actor?.name ?? '—' },
             { title: '来源地址', dataIndex: 'ip', width: 140, render: (v) => v ?? '—' },
-            { title: '浏览器', dataIndex: 'userAgent', ellipsis: true, render: (v) => v ?? '—' },
+            { title: '浏览器', dataIndex: 'userAgent', ellipsis: true, render: (v) => (v ? <span className="hub-verbatim">{v}</span> : '—') },
           ]}
         />
       </QueryState>
@@ -148,7 +149,7 @@ function SignInTab() {
 export function AuditPage() {
   return (
     <>
-      <PageTitle title="审计与登录日志">每次有条件共享或不予共享数据的披露都记入防篡改的审计链；每次登录、失败、锁定和退出都记入登录日志。</PageTitle>
+      <PageTitle title="审计与登录日志">每次有条件共享或不予共享数据的披露都记入防篡改的审计链；每次登录、失败、锁定和退出，以及密码、接口密钥、角色和启用状态的变更（含操作人）都记入登录日志。</PageTitle>
       <Tabs
         items={[
           { key: 'disclosure', label: '数据披露审计', children: <DisclosureTab /> },

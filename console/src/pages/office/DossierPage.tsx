@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Descriptions, Space, Table, Tag, Typography
 import { useRef } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { enumLabel, NOT_SHARED_EXPLANATION, requestExplanation, SECTION_HEADINGS, sectionReadable } from '@labels';
+import { enumLabel, requestExplanation, SECTION_HEADINGS, sectionNote, sectionReadable } from '@labels';
 import { EnumTag, orDash, PageTitle, pct, QueryState } from '../../components/common';
 import { graphql } from '../../gql';
 
@@ -37,6 +37,7 @@ const BADGE: Record<string, 'success' | 'processing' | 'warning' | 'error' | 'de
 function Section({ n, name, section, children }: { n: number; name: string; section: { availability: string; requests?: Request[] | null } | null | undefined; children?: React.ReactNode }) {
   const availability = section?.availability ?? 'SOURCE_UNAVAILABLE';
   const requests = section?.requests ?? [];
+  const note = sectionNote(availability, requests.length);
   return (
     <Card
       size="small"
@@ -58,8 +59,7 @@ function Section({ n, name, section, children }: { n: number; name: string; sect
           ))}
         </ul>
       )}
-      {!requests.length && availability === 'NOT_SHARED' && <Typography.Text type="secondary">{NOT_SHARED_EXPLANATION}</Typography.Text>}
-      {availability === 'SOURCE_UNAVAILABLE' && <Typography.Text type="secondary">提供该部分的数据源暂时无法访问，其余部分不受影响。</Typography.Text>}
+      {note && <Typography.Text type="secondary">{note}</Typography.Text>}
       {sectionReadable(availability) && children}
     </Card>
   );
