@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { resolveCaller, requestIdFrom } from '../auth/caller';
 import { VIA_HEADER, verifyVia } from '../auth/peer';
+import { DenialLog, denialsPlugin } from '../authz/denials';
 import { DisclosureLog } from '../authz/disclosures';
 import { enforceSchema, fieldPolicies } from '../authz/enforce';
 import { PolicyEvaluator } from '../authz/policy';
@@ -80,7 +81,7 @@ export async function createSubgraph(
     parseOptions: { maxTokens: config.limits.tokens * 4 },
     validationRules: armor.validationRules,
     // Traces would go to Apollo's cloud; the hub never sends data off the intranet.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, nulGuardPlugin(), costLimitPlugin(config.limits.cost), auditPlugin(accessDs, mod.name)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, nulGuardPlugin(), costLimitPlugin(config.limits.cost), denialsPlugin(), auditPlugin(accessDs, mod.name)],
   });
   await server.start();
   const policies = new Map(fieldPolicies(built).map((f) => [`${f.typeName}.${f.fieldName}`, f]));
@@ -108,6 +109,7 @@ export async function createSubgraph(
         maxPageSize: config.maxPageSize,
         policy: new PolicyEvaluator(identity, mod.owner),
         disclosures: new DisclosureLog(),
+        denials: new DenialLog(),
         maskSecret: config.internalSecret,
         fieldPolicy,
         config,
