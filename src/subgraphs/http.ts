@@ -4,6 +4,7 @@ import { GracefulServer, shutdownGraceMs } from '../common/graceful-server';
 import { jsonErrors } from '../common/http-errors';
 import { bodyGuard } from '../common/request-guard';
 import { loadConfig } from '../config';
+import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import type { RunningSubgraph } from './server';
 
@@ -32,7 +33,19 @@ export async function serveSubgraph(sub: RunningSubgraph, port: number, host = l
       res.status(503).json({ status: 'unavailable', subgraph: sub.mod.name, database: 'down' });
     }
   });
-  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), bodyGuard, expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers) }));
+  const counters = new WeakMap<express.Request, SqlCounter>();
+  app.use(
+    '/graphql',
+    express.json({ limit: config.maxBodyBytes }),
+    bodyGuard,
+    (req, _res, next) => {
+      // This request's statements (the caller lookup and the audit append included) go back in its response.
+      const counter: SqlCounter = { statements: 0 };
+      counters.set(req, counter);
+      runWithSqlCounter(counter, () => next());
+    },
+    expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers, counters.get(req)) }),
+  );
   app.use(jsonErrors(config.maxBodyBytes));
   const http = new GracefulServer(app);
   const actual = await http.listen(port, host);

@@ -16,6 +16,7 @@ import type { Identity } from '../common/identity';
 import { RequestLoaders } from '../common/loaders';
 import { nulGuardPlugin } from '../common/request-guard';
 import { loadConfig, type HubConfig } from '../config';
+import type { SqlCounter } from '../db/sql-counter';
 import { auditPlugin } from './audit-plugin';
 import { Peers } from './peers';
 import type { SubgraphContext, SubgraphModule } from './types';
@@ -25,8 +26,11 @@ export interface RunningSubgraph {
   ds: DataSource;
   schema: GraphQLSchema;
   server: ApolloServer<SubgraphContext>;
-  /** Builds the request context from the caller's own credential; throws UNAUTHENTICATED without a valid one. */
-  contextFromHeaders(headers: Record<string, string | string[] | undefined>): Promise<SubgraphContext>;
+  /**
+   * Builds the request context from the caller's own credential; throws UNAUTHENTICATED
+   * without a valid one. `sql`: the request's statement counter when served on its own.
+   */
+  contextFromHeaders(headers: Record<string, string | string[] | undefined>, sql?: SqlCounter): Promise<SubgraphContext>;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -95,7 +99,7 @@ export async function createSubgraph(
     ds,
     schema,
     server,
-    async contextFromHeaders(headers) {
+    async contextFromHeaders(headers, sql) {
       const authorization = header(headers, 'authorization');
       const caller = await resolveCaller(authorization, accessDs, config);
       const assertion = header(headers, VIA_HEADER);
@@ -110,6 +114,7 @@ export async function createSubgraph(
         policy: new PolicyEvaluator(identity, mod.owner),
         disclosures: new DisclosureLog(),
         denials: new DenialLog(),
+        ...(sql ? { sql } : {}),
         maskSecret: config.internalSecret,
         fieldPolicy,
         config,

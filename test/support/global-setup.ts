@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnPgServer } from './pg-child';
 
 /**
  * One real PostgreSQL for the whole run: TEST_DATABASE_URL when given (a server
@@ -19,19 +19,7 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   const port = 55000 + (process.pid % 5000);
-  const child = spawn(process.execPath, [path.join(__dirname, 'pg-server.js'), path.join(tmp, 'pg'), String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = out.match(/READY (\S+)/);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
-  });
+  const { url, child } = await spawnPgServer(path.join(tmp, 'pg'), port);
   process.env.HUB_TEST_ADMIN_URL = url;
   (globalThis as Record<string, unknown>).__PG_CHILD__ = child;
 }
