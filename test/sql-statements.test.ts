@@ -1,5 +1,4 @@
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -7,17 +6,8 @@ import { prepareDossierBench } from '../src/cli/bench-dossier';
 import { startHub, type Hub } from '../src/hub';
 import { serveSubgraph, type ServedSubgraph } from '../src/subgraphs/http';
 import { gql, startTestHub, type GqlResult, type TestHub } from './support/hub';
+import { freePort, startHiveGateway, type RunningRouter } from './support/hive';
 import { spawnPgServer, type PgChild } from './support/pg-child';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 /**
  * Issue 11: `extensions.sqlStatements` counts every statement the request caused — the
@@ -34,6 +24,7 @@ describe('extensions.sqlStatements equals the statements PostgreSQL logged for t
   let appRole: string;
   let distributed: Hub;
   let served: ServedSubgraph[] = [];
+  let hive: RunningRouter;
   let dossier: { token: string; query: string; variables: Record<string, unknown> };
   const previousAdminUrl = process.env.HUB_TEST_ADMIN_URL;
 
@@ -57,9 +48,12 @@ describe('extensions.sqlStatements equals the statements PostgreSQL logged for t
     dossier = { token: prepared.token, query: prepared.query, variables: prepared.variables };
     served = await Promise.all([...hub.subgraphs.keys()].map((n) => serveSubgraph(hub.subgraphs.get(n)!, 0)));
     const names = [...hub.subgraphs.keys()];
-    distributed = await startHub({ port: 0, databaseUrl: hub.db.url, seed: false, remoteSubgraphs: Object.fromEntries(names.map((n, i) => [n, served[i].url])), config: { ...hub.config, maxPageSize: 2000 } });
+    const urls = Object.fromEntries(names.map((n, i) => [n, served[i].url]));
+    distributed = await startHub({ port: 0, databaseUrl: hub.db.url, seed: false, remoteSubgraphs: urls, config: { ...hub.config, maxPageSize: 2000 } });
+    hive = await startHiveGateway(urls);
   }, 300_000);
   afterAll(async () => {
+    await hive?.stop();
     await distributed?.stop();
     for (const s of served) await s.close();
     await marker?.end();
@@ -93,8 +87,8 @@ describe('extensions.sqlStatements equals the statements PostgreSQL logged for t
     { name: 'pre-inspection dossier', token: Promise.resolve(dossier.token), query: dossier.query, variables: dossier.variables },
   ];
 
-  it.each(['in one process', 'subgraphs as their own services'])('%s', async (mode) => {
-    const url = mode === 'in one process' ? hub.url : distributed.url;
+  it.each(['in one process', 'subgraphs as their own services', 'behind Hive Gateway'])('%s', async (mode) => {
+    const url = mode === 'in one process' ? hub.url : mode === 'behind Hive Gateway' ? hive.url : distributed.url;
     for (const c of cases()) {
       const token = await c.token;
       await gql(url, token, c.query, c.variables); // warm: plans and pools, so the measured request is a usual one
