@@ -61,6 +61,31 @@ const dossierFallback: GatewayPlugin = {
   },
 };
 
+/**
+ * Outside production every subgraph reports the statements it ran for a request in its
+ * response's `extensions.sqlStatements` (issue 11); the client gets their sum, as from
+ * the hub's gateway. Nothing is added when no subgraph reported one.
+ */
+const statementsByRequest = new WeakMap<object, number>();
+const sqlStatements: GatewayPlugin = {
+  onSubgraphExecute({ executionRequest }) {
+    const request = executionRequest.context as object | undefined;
+    return ({ result }) => {
+      const n = Symbol.asyncIterator in result ? undefined : result.extensions?.sqlStatements;
+      if (request && typeof n === 'number') statementsByRequest.set(request, (statementsByRequest.get(request) ?? 0) + n);
+    };
+  },
+  onExecute({ args }) {
+    return {
+      onExecuteDone({ result, setResult }) {
+        const n = statementsByRequest.get(args.contextValue as object);
+        if (n === undefined || Symbol.asyncIterator in result) return;
+        setResult({ ...result, extensions: { ...result.extensions, sqlStatements: n } });
+      },
+    };
+  },
+};
+
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_PATH ?? './schema/supergraph.graphql',
   // Where each agency runs its subgraph (the committed supergraph names localhost defaults).
@@ -88,5 +113,5 @@ export const gatewayConfig = defineConfig({
   landingPage: false,
   healthCheckEndpoint: '/healthz',
   readinessCheckEndpoint: '/readyz',
-  plugins: () => [maxAliasesPlugin({ n: int('MAX_ALIASES', 30) }), dossierFallback],
+  plugins: () => [maxAliasesPlugin({ n: int('MAX_ALIASES', 30) }), dossierFallback, sqlStatements],
 });

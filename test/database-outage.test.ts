@@ -65,7 +65,7 @@ describe('the database stops and starts again under a running hub', () => {
     const dir = path.join(process.env.HUB_TEST_TMP!, `outage-pg-${randomBytes(4).toString('hex')}`);
     const port = await freePort();
     const password = randomBytes(18).toString('base64url');
-    restart = () => spawnPostgres(dir, port, password);
+    restart = () => spawnPostgres(dir, port, { password });
     cluster = await restart();
     hub = await startTestHub({ adminUrl: cluster.url });
     bearer = await hub.token('xcb-office');

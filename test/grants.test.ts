@@ -236,9 +236,10 @@ describe('grants: validation, authority, narrowing, revocation, history; catalog
       const now = await read();
       const a = await rowsOf(units[0]);
       expect(now.a.nodes).toEqual(a.map((r) => ({ id: r.id, summary: r.summary, conclusion: null })));
-      expect(now.errors.filter((e) => e.path?.[0] === 'a').map((e) => `${e.extensions?.code}:${e.path?.slice(-1)[0]}`)).toEqual(
-        a.map(() => 'FORBIDDEN:conclusion'),
-      );
+      // One FORBIDDEN error for the field, counting every record it nulled.
+      expect(now.errors.filter((e) => e.path?.[0] === 'a').map((e) => `${e.extensions?.code}:${e.path?.slice(-1)[0]}:${e.extensions?.count}`)).toEqual([
+        `FORBIDDEN:conclusion:${a.length}`,
+      ]);
     });
 
     it('narrows units: the dropped unit’s rows disappear from lists and counts on the next request', async () => {

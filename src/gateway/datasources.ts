@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSource
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { RunningSubgraph } from '../subgraphs/server';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { chargeSqlStatements } from '../db/sql-counter';
 import { log } from '../log';
 import { outageOr } from '../common/outage';
 import { unavailableSections } from '../../router/dossier-fallback';
@@ -72,13 +73,17 @@ export class ForwardingRemoteDataSource extends RemoteGraphQLDataSource<GatewayC
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const context = options.context as Partial<GatewayContext>;
     try {
-      return await super.process(options);
+      const res = await super.process(options);
+      // The service counted its own statements (caller lookup and audit append included): the request caused them.
+      chargeSqlStatements(context?.sql, res.extensions?.sqlStatements);
+      return res;
     } catch (err) {
-      const context = options.context as Partial<GatewayContext>;
       if (err instanceof SubgraphHttpError && !OUTAGE_STATUS.has(err.status)) {
         // It answered, with an error status: pass on what it said (its errors carry their codes).
         const body = err.body as Partial<GatewayGraphQLResponse> | undefined;
+        chargeSqlStatements(context?.sql, body?.extensions?.sqlStatements);
         if (body && typeof body === 'object' && Array.isArray(body.errors)) return { data: body.data, errors: body.errors };
         throw err;
       }

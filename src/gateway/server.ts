@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { DataSource } from 'typeorm';
+import { mergeDenialsPlugin } from '../authz/denials';
 import { formatError } from '../common/format-error';
 import { jsonErrors } from '../common/http-errors';
 import { uuidInputPlugin } from '../common/uuid-input';
@@ -117,6 +118,7 @@ export async function createGateway(
       uuidInputPlugin(),
       costLimitPlugin(config.limits.cost),
       ApolloServerPluginLandingPageDisabled(),
+      mergeDenialsPlugin(),
       sqlCountPlugin(!config.production),
       outageStatusPlugin(),
       legacyJsonStatusPlugin(),

@@ -4,6 +4,7 @@ import { GracefulServer, shutdownGraceMs } from '../common/graceful-server';
 import { jsonErrors } from '../common/http-errors';
 import { bodyGuard } from '../common/request-guard';
 import { loadConfig } from '../config';
+import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import { outageOr } from '../common/outage';
 import type { RunningSubgraph } from './server';
@@ -33,9 +34,20 @@ export async function serveSubgraph(sub: RunningSubgraph, port: number, host = l
       res.status(503).json({ status: 'unavailable', subgraph: sub.mod.name, database: 'down' });
     }
   });
-  // The caller is read from the database: its outage is 503 with Retry-After, which the gateway reports as this service being unavailable.
-  const context = ({ req }: { req: express.Request }) => sub.contextFromHeaders(req.headers).catch((err) => Promise.reject(outageOr(err)));
-  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), bodyGuard, expressMiddleware(sub.server, { context }));
+  const counters = new WeakMap<express.Request, SqlCounter>();
+  app.use(
+    '/graphql',
+    express.json({ limit: config.maxBodyBytes }),
+    bodyGuard,
+    (req, _res, next) => {
+      // This request's statements (the caller lookup and the audit append included) go back in its response.
+      const counter: SqlCounter = { statements: 0 };
+      counters.set(req, counter);
+      runWithSqlCounter(counter, () => next());
+    },
+        // The caller is read from the database: its outage is 503 with Retry-After, which the gateway reports as this service being unavailable.
+    expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers, counters.get(req)).catch((err) => Promise.reject(outageOr(err))) }),
+  );
   app.use(jsonErrors(config.maxBodyBytes));
   const http = new GracefulServer(app);
   const actual = await http.listen(port, host);

@@ -2,12 +2,14 @@ import { GraphQLError } from 'graphql';
 import { VIA_HEADER, signVia } from '../auth/peer';
 import { hubError, isErrorCode } from '../common/errors';
 import type { HubConfig } from '../config';
+import { chargeSqlStatements, currentSqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import type { RunningSubgraph } from './server';
 
 interface PeerResult<T> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -62,6 +64,9 @@ export class Peers {
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(30_000),
     });
-    return (await res.json()) as PeerResult<T>;
+    const result = (await res.json()) as PeerResult<T>;
+    // Its statements were caused by this request (in-process, they are counted directly).
+    chargeSqlStatements(currentSqlCounter(), result.extensions?.sqlStatements);
+    return result;
   }
 }

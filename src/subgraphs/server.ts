@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { resolveCaller, requestIdFrom } from '../auth/caller';
 import { VIA_HEADER, verifyVia } from '../auth/peer';
+import { DenialLog, denialsPlugin } from '../authz/denials';
 import { DisclosureLog } from '../authz/disclosures';
 import { enforceSchema, fieldPolicies } from '../authz/enforce';
 import { PolicyEvaluator } from '../authz/policy';
@@ -16,6 +17,7 @@ import { RequestLoaders } from '../common/loaders';
 import { nulGuardPlugin } from '../common/request-guard';
 import { outageStatusPlugin } from '../common/outage';
 import { loadConfig, type HubConfig } from '../config';
+import type { SqlCounter } from '../db/sql-counter';
 import { auditPlugin } from './audit-plugin';
 import { Peers } from './peers';
 import type { SubgraphContext, SubgraphModule } from './types';
@@ -25,8 +27,11 @@ export interface RunningSubgraph {
   ds: DataSource;
   schema: GraphQLSchema;
   server: ApolloServer<SubgraphContext>;
-  /** Builds the request context from the caller's own credential; throws UNAUTHENTICATED without a valid one. */
-  contextFromHeaders(headers: Record<string, string | string[] | undefined>): Promise<SubgraphContext>;
+  /**
+   * Builds the request context from the caller's own credential; throws UNAUTHENTICATED
+   * without a valid one. `sql`: the request's statement counter when served on its own.
+   */
+  contextFromHeaders(headers: Record<string, string | string[] | undefined>, sql?: SqlCounter): Promise<SubgraphContext>;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -81,7 +86,7 @@ export async function createSubgraph(
     parseOptions: { maxTokens: config.limits.tokens * 4 },
     validationRules: armor.validationRules,
     // Traces would go to Apollo's cloud; the hub never sends data off the intranet.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, nulGuardPlugin(), costLimitPlugin(config.limits.cost), outageStatusPlugin(), auditPlugin(accessDs, mod.name)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, nulGuardPlugin(), costLimitPlugin(config.limits.cost), outageStatusPlugin(), denialsPlugin(), auditPlugin(accessDs, mod.name)],
   });
   await server.start();
   const policies = new Map(fieldPolicies(built).map((f) => [`${f.typeName}.${f.fieldName}`, f]));
@@ -95,7 +100,7 @@ export async function createSubgraph(
     ds,
     schema,
     server,
-    async contextFromHeaders(headers) {
+    async contextFromHeaders(headers, sql) {
       const authorization = header(headers, 'authorization');
       const caller = await resolveCaller(authorization, accessDs, config);
       const assertion = header(headers, VIA_HEADER);
@@ -109,6 +114,8 @@ export async function createSubgraph(
         maxPageSize: config.maxPageSize,
         policy: new PolicyEvaluator(identity, mod.owner),
         disclosures: new DisclosureLog(),
+        denials: new DenialLog(),
+        ...(sql ? { sql } : {}),
         maskSecret: config.internalSecret,
         fieldPolicy,
         config,

@@ -4,6 +4,8 @@ import type { AgencyKind } from '../common/agency';
 import type { Identity } from '../common/identity';
 import type { SubgraphName } from '../config';
 import type { RequestLoaders } from '../common/loaders';
+import type { DenialLog } from '../authz/denials';
+import type { SqlCounter } from '../db/sql-counter';
 import type { DisclosureLog } from '../authz/disclosures';
 import type { FieldPolicy, PolicyEvaluator } from '../authz/policy';
 import type { HubConfig } from '../config';
@@ -22,6 +24,10 @@ export interface SubgraphContext {
   policy: PolicyEvaluator;
   /** CONDITIONAL/RESTRICTED values this request disclosed, appended to this subgraph's audit chain before the response leaves. */
   disclosures: DisclosureLog;
+  /** Fields this request was refused, answered as one FORBIDDEN error per field path and reason. */
+  denials: DenialLog;
+  /** Served on its own (not in the gateway's process): this request's statements, reported in the response. */
+  sql?: SqlCounter;
   /** Key of the per-agency pseudonyms (PSEUDONYM masks). */
   maskSecret: string;
   /** The declared sharing class of a field of this subgraph's schema. */

@@ -2,7 +2,7 @@ import { Alert, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { ENUM_LABELS, enumLabel, type LabelledEnum } from '@labels';
-import { describeError, refusedPaths } from '../api';
+import { describeError, refusedCount, refusedPaths } from '../api';
 
 /** Colours of states people scan for: green done, gold waiting, red refused or late, grey inactive. */
 const COLOURS: Record<string, string> = {
@@ -29,7 +29,7 @@ export function QueryState({ fetching, error, children }: { fetching?: boolean; 
     <Spin spinning={!!fetching} delay={200}>
       <Space direction="vertical" style={{ width: '100%' }}>
         {failed && <Alert type="error" showIcon message={failed} />}
-        {refused.length > 0 && <Alert type="info" showIcon message={`有 ${refused.length} 项内容您无权查看，已留空显示。`} />}
+        {refused.length > 0 && <Alert type="info" showIcon message={`有 ${refusedCount(error)} 项内容您无权查看，已留空显示。`} />}
         {children}
       </Space>
     </Spin>
