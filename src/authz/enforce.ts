@@ -3,7 +3,7 @@ import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import type { SubgraphContext } from '../subgraphs/types';
 import { maskValue } from './masks';
 import type { Decision, FieldPolicy } from './policy';
-import { recordDeclaration, unitsOfRow, type Units } from './records';
+import { recordDeclaration, unitsOfRow, type RecordDeclaration, type Units } from './records';
 import { MaskStrategy, SharingClass } from './sensitivity';
 
 const ROOT = new Set(['Query', 'Mutation', 'Subscription']);
@@ -57,7 +57,6 @@ const recordId = (row: any): string | null => (row && typeof row.id === 'string'
  */
 export function enforceSchema(schema: GraphQLSchema): GraphQLSchema {
   const sensitive = fieldPolicies(schema).filter((f) => f.level !== SharingClass.OPEN);
-  const policyOf = new Map(sensitive.map((f) => [`${f.typeName}.${f.fieldName}`, f]));
   for (const f of sensitive) {
     // A denial nulls the field: a non-null one would take its parent with it.
     const type = (schema.getType(f.typeName) as GraphQLObjectType).getFields()[f.fieldName].type;
@@ -65,8 +64,8 @@ export function enforceSchema(schema: GraphQLSchema): GraphQLSchema {
   }
 
   type Decided = { field: FieldPolicy; units: Units; decision: Decision };
-  const decide = (parent: unknown, ctx: SubgraphContext, field: FieldPolicy): Decided | Promise<Decided> => {
-    const found = unitsOfRow(recordDeclaration(field.typeName), parent, ctx);
+  const decide = (parent: unknown, ctx: SubgraphContext, field: FieldPolicy, decl: RecordDeclaration | undefined): Decided | Promise<Decided> => {
+    const found = unitsOfRow(decl, parent, ctx);
     if (found instanceof Promise) return found.then((units) => ({ field, units, decision: ctx.policy.decide(field, units) }));
     return { field, units: found, decision: ctx.policy.decide(field, found) };
   };
@@ -88,8 +87,9 @@ export function enforceSchema(schema: GraphQLSchema): GraphQLSchema {
 
   const wrappers: Record<string, Record<string, IMiddlewareFunction>> = {};
   for (const field of sensitive) {
+    const decl = recordDeclaration(field.typeName);
     (wrappers[field.typeName] ??= {})[field.fieldName] = ((resolve: Resolve, parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
-      const d = decide(parent, ctx, field);
+      const d = decide(parent, ctx, field, decl);
       return d instanceof Promise ? d.then((dd) => enforce(resolve, parent, args, ctx, info, dd)) : enforce(resolve, parent, args, ctx, info, d);
     }) as unknown as IMiddlewareFunction;
   }
