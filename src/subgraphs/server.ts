@@ -8,6 +8,7 @@ import { VIA_HEADER, verifyVia } from '../auth/peer';
 import { DisclosureLog } from '../authz/disclosures';
 import { enforceSchema, fieldPolicies } from '../authz/enforce';
 import { PolicyEvaluator } from '../authz/policy';
+import { RulesOffPolicy } from '../authz/bench-rules-off';
 import { costLimitPlugin } from '../common/cost';
 import { buildFederatedSchema } from '../common/federation';
 import { formatError } from '../common/format-error';
@@ -66,8 +67,9 @@ export async function createSubgraph(
   peers: Peers = new Peers(config),
 ): Promise<RunningSubgraph> {
   const built = await buildFederatedSchema(mod);
-  // Benchmarks measure the cost of the field rules by switching them off; nothing else may.
-  const schema = config.benchWithoutEnforcement ? built : enforceSchema(built);
+  const schema = enforceSchema(built);
+  // Benchmarks measure the cost of the field rules by switching their verdicts off; masking and the audit stay.
+  const Policy = config.benchWithoutEnforcement ? RulesOffPolicy : PolicyEvaluator;
   const armor = limits(config);
   const server = new ApolloServer<SubgraphContext>({
     schema,
@@ -106,7 +108,7 @@ export async function createSubgraph(
         ds,
         loaders: new RequestLoaders(),
         maxPageSize: config.maxPageSize,
-        policy: new PolicyEvaluator(identity, mod.owner),
+        policy: new Policy(identity, mod.owner),
         disclosures: new DisclosureLog(),
         maskSecret: config.internalSecret,
         fieldPolicy,
