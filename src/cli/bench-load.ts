@@ -70,8 +70,10 @@ export interface Comparison {
  * machine's load falls on both; each round gives a ratio, and the median of those is the answer.
  */
 export async function compare(client: LoadClient, a: Target, b: Target, rounds: number, seconds?: number): Promise<Comparison> {
-  await client.run(a, 0.5);
-  await client.run(b, 0.5);
+  // Warm-up; a side too slow for its window (fewer answers than connections) is timed by request count instead.
+  const slow = async (t: Target) => (!t.amount && (await client.run(t, seconds)).requests < t.connections ? { ...t, amount: 2 * t.connections } : t);
+  a = await slow(a);
+  b = await slow(b);
   const ra: LoadResult[] = [];
   const rb: LoadResult[] = [];
   for (let i = 0; i < rounds; i++) {
