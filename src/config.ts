@@ -47,7 +47,7 @@ export interface HubConfig {
   rectificationWindowDays: number;
   /** Days a provider has to answer a data request (capped at the round's start). */
   dataRequestDueDays: number;
-  /** Benchmark-only: build subgraphs without field enforcement, to measure its cost. */
+  /** Benchmark-only: the field rules' allow/deny verdicts are not applied (masking and the disclosure audit stay), to measure their cost. */
   benchWithoutEnforcement: boolean;
   /** Web console: sign-in, sessions, PDF rendering (see consoleSettings). */
   console: ConsoleSettings;

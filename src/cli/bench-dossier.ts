@@ -5,8 +5,8 @@ import type { Hub } from '../hub';
 /**
  * The "before" phase at scale: one unit given ~1,000 records across agencies
  * (published through the API, idempotently, so reruns add nothing), every provider
- * with standing approvals, then a round published for it. Prints how long the round
- * takes from publishing to every request answered, and returns the dossier query
+ * with standing approvals, then rounds published for it (`repeats` times). Returns how
+ * long each round took from publishing to every request answered, and the dossier query
  * for the bench to time.
  */
 const PER_KIND = { petitions: 400, opinions: 100, clues: 250, sanctions: 100, projects: 30, findingsPerProject: 4 };
@@ -22,7 +22,8 @@ export interface DossierBench {
   query: string;
   variables: Record<string, unknown>;
   records: number;
-  answeredMs: number;
+  /** Each publication's time, from publishing the round to every request answered. */
+  answeredMs: number[];
   requests: number;
 }
 
@@ -39,7 +40,7 @@ async function publish(url: string, token: string, mutation: string, input: stri
   }
 }
 
-export async function prepareDossierBench(hub: Hub): Promise<DossierBench> {
+export async function prepareDossierBench(hub: Hub, repeats: number): Promise<DossierBench> {
   const access = hub.sources.get('access')!;
   const tokenOf = async (login: string) => `Bearer ${await mintToken(hub.config, (await access.query('SELECT id FROM access.principal WHERE login = $1', [login]))[0].id)}`;
   const [xfj, jw, sj, xcb, member, office] = await Promise.all(['xfj-system', 'jw-system', 'sj-system', 'xcb-system', 'xcb-member', 'xcb-office'].map(tokenOf));
@@ -80,16 +81,26 @@ export async function prepareDossierBench(hub: Hub): Promise<DossierBench> {
   await call(hub.url, xcb, 'mutation($r: [InspectorInput!]!) { publishInspectors(records: $r) { received } }', {
     r: [{ externalId: 'BENCH-RY-1', name: '基准测试组员', homeRegionCode: '990106', residentId: rid(1), principalId: memberId }],
   });
-  // A new round each run: what is timed is the fan-out and the standing answers.
-  const externalId = `BENCH-LC-${Date.now()}`;
-  const started = performance.now();
-  await call(hub.url, office, 'mutation($r: [InspectionRoundInput!]!) { publishRounds(records: $r) { received } }', {
-    r: [{ externalId, name: '基准测试巡察轮次', kind: 'REGULAR', mode: 'CROSS', startDate: day(10), endDate: day(60), status: 'PLANNED', teams: [{ name: '基准测试组', leaderExternalId: 'BENCH-RY-1', memberExternalIds: [], unitCreditCodes: [unit] }] }],
-  });
-  const answeredMs = performance.now() - started;
-  const [{ id: roundId }] = await hub.sources.get('inspection')!.query('SELECT id FROM inspection.inspection_round WHERE external_id = $1', [externalId]);
-  const states: { status: string }[] = await access.query('SELECT status FROM access.data_request WHERE round_id = $1', [roundId]);
-  if (!states.length || states.some((s) => s.status !== 'APPROVED')) throw new Error(`requests not all answered: ${JSON.stringify(states)}`);
+  // A new round each time: what is timed is the fan-out and the standing answers.
+  const publishRound = async (): Promise<{ ms: number; roundId: string; requests: number }> => {
+    const externalId = `BENCH-LC-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    const started = performance.now();
+    await call(hub.url, office, 'mutation($r: [InspectionRoundInput!]!) { publishRounds(records: $r) { received } }', {
+      r: [{ externalId, name: '基准测试巡察轮次', kind: 'REGULAR', mode: 'CROSS', startDate: day(10), endDate: day(60), status: 'PLANNED', teams: [{ name: '基准测试组', leaderExternalId: 'BENCH-RY-1', memberExternalIds: [], unitCreditCodes: [unit] }] }],
+    });
+    const ms = performance.now() - started;
+    const [{ id: roundId }] = await hub.sources.get('inspection')!.query('SELECT id FROM inspection.inspection_round WHERE external_id = $1', [externalId]);
+    const states: { status: string }[] = await access.query('SELECT status FROM access.data_request WHERE round_id = $1', [roundId]);
+    if (!states.length || states.some((s) => s.status !== 'APPROVED')) throw new Error(`requests not all answered: ${JSON.stringify(states)}`);
+    return { ms, roundId, requests: states.length };
+  };
+  const answeredMs: number[] = [];
+  let last!: Awaited<ReturnType<typeof publishRound>>;
+  for (let i = 0; i < repeats; i++) {
+    last = await publishRound();
+    answeredMs.push(last.ms);
+  }
+  const roundId = last.roundId;
   const [{ n }] = await access.query(
     `SELECT (SELECT count(*) FROM petition.petition WHERE unit_credit_code = $1) + (SELECT count(*) FROM petition.public_opinion_item WHERE unit_credit_code = $1)
           + (SELECT count(*) FROM discipline.problem_clue WHERE unit_credit_code = $1) + (SELECT count(*) FROM discipline.sanction WHERE unit_credit_code = $1)
@@ -101,7 +112,7 @@ export async function prepareDossierBench(hub: Hub): Promise<DossierBench> {
     token: member,
     records: Number(n),
     answeredMs,
-    requests: states.length,
+    requests: last.requests,
     variables: { unit, round: roundId },
     query: `query($unit: String!, $round: UUID!) { preInspectionDossier(unitCreditCode: $unit, roundId: $round) {
       profile { ${S} unit { name actualHeadcount leadershipTeam { name post } } }

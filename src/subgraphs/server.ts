@@ -9,6 +9,7 @@ import { DenialLog, denialsPlugin } from '../authz/denials';
 import { DisclosureLog } from '../authz/disclosures';
 import { enforceSchema, fieldPolicies } from '../authz/enforce';
 import { PolicyEvaluator } from '../authz/policy';
+import { RulesOffPolicy } from '../authz/bench-rules-off';
 import { costLimitPlugin } from '../common/cost';
 import { buildFederatedSchema } from '../common/federation';
 import { formatError } from '../common/format-error';
@@ -72,8 +73,9 @@ export async function createSubgraph(
   peers: Peers = new Peers(config),
 ): Promise<RunningSubgraph> {
   const built = await buildFederatedSchema(mod);
-  // Benchmarks measure the cost of the field rules by switching them off; nothing else may.
-  const schema = config.benchWithoutEnforcement ? built : enforceSchema(built);
+  const schema = enforceSchema(built);
+  // Benchmarks measure the cost of the field rules by switching their verdicts off; masking and the audit stay.
+  const Policy = config.benchWithoutEnforcement ? RulesOffPolicy : PolicyEvaluator;
   const armor = limits(config);
   const server = new ApolloServer<SubgraphContext>({
     schema,
@@ -112,7 +114,7 @@ export async function createSubgraph(
         ds,
         loaders: new RequestLoaders(),
         maxPageSize: config.maxPageSize,
-        policy: new PolicyEvaluator(identity, mod.owner),
+        policy: new Policy(identity, mod.owner),
         disclosures: new DisclosureLog(),
         denials: new DenialLog(),
         ...(sql ? { sql } : {}),
