@@ -40,7 +40,7 @@ async function publish(url: string, token: string, mutation: string, input: stri
   }
 }
 
-export async function prepareDossierBench(hub: Hub, repeats: number): Promise<DossierBench> {
+export async function prepareDossierBench(hub: Hub, repeats = 1): Promise<DossierBench> {
   const access = hub.sources.get('access')!;
   const tokenOf = async (login: string) => `Bearer ${await mintToken(hub.config, (await access.query('SELECT id FROM access.principal WHERE login = $1', [login]))[0].id)}`;
   const [xfj, jw, sj, xcb, member, office] = await Promise.all(['xfj-system', 'jw-system', 'sj-system', 'xcb-system', 'xcb-member', 'xcb-office'].map(tokenOf));
