@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestHub, type TestHub, gql } from './support/hub';
+import { appendDisclosures } from '../src/authz/audit-writer';
+import { asSuperuserWithoutTriggers, auditEntry } from './support/audit';
 import { choose, launchBrowser, shot, signInAs, until, type Browser } from './support/browser';
 import { PUBLISH_ROUNDS, daysFromToday, publishLinkedInspectors, roundIdOf } from './support/rounds';
 import { DEMO_PASSWORD, originOf } from './support/session';
@@ -189,11 +191,36 @@ describe('web console in a browser', () => {
     await after.close();
   });
 
+  it('provider: declines a request with a reason, and the team then sees that section declined with the reason, in Chinese', async () => {
+    const REASON = '相关问题线索正在初核，暂不宜提供';
+    const page = await pageAs('jw-officer');
+    const row = page.getByRole('row').filter({ hasText: unitA.name }).filter({ hasText: ROUND });
+    await row.getByRole('button', { name: /拒\s*绝/ }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('textarea').fill(REASON);
+    await dialog.getByRole('button', { name: /确认拒绝/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.close();
+
+    const member = await pageAs('xcb-member');
+    await member.goto(`${origin}/#/dossier/${roundId}/${unitA.code}`);
+    const clues = section(member, 'clues');
+    await clues.waitFor();
+    expect(await clues.getAttribute('data-availability')).toBe('DECLINED');
+    const text = (await clues.textContent()) ?? '';
+    expect(text).toContain('协查请求被拒绝');
+    expect(text).toContain(`已拒绝协查，理由：${REASON}`);
+    expect(text).not.toMatch(/\b(DECLINED|ProblemClue)\b/);
+    await shot(member, '08b-team-dossier-declined');
+    await member.close();
+  });
+
   it('admin: revokes the team’s grants, and the team’s next page load shows the section no longer available', async () => {
     const page = await pageAs('admin');
     await page.goto(`${origin}/#/admin/grants`);
     await choose(page, page.getByTestId('filter-subject-kind'), '巡察组');
     await choose(page, page.getByTestId('filter-subject'), ROUND);
+    await choose(page, page.getByTestId('filter-agency'), '信访局');
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     // The petition bureau's answer gave the team two grants: petitions (masked) and public opinion.
     await until(async () => (await rows.count()) === 2 && (await rows.filter({ hasText: '舆情信息' }).count()) === 1);
@@ -232,6 +259,42 @@ describe('web console in a browser', () => {
     await page.getByRole('tab', { name: '登录日志' }).click();
     await page.getByRole('row').filter({ hasText: 'xcb-office' }).filter({ hasText: '密码错误或账号不存在' }).first().waitFor();
     await shot(page, '13-admin-sign-in-log');
+    await page.close();
+  });
+
+  it('admin: the verify button names the first altered entry of a tampered chain', async () => {
+    const access = hub.sources.get('access')!;
+    // Three more disclosures of the petition subgraph, through the hub's audit writer, as if xfj-officer had read them.
+    const chain = 'petition';
+    const [principal, agency] = [await hub.principalId('xfj-officer'), (await access.query(`SELECT id FROM access.agency WHERE code = 'xfj'`))[0].id];
+    for (let i = 0; i < 3; i++) await appendDisclosures(access, chain, [auditEntry(principal, agency)]);
+    const rows: { seq: string; position: string; record_ids: string[] }[] = (
+      await access.query(`SELECT seq, "position", record_ids FROM access.disclosure_audit WHERE chain = $1 ORDER BY "position" DESC LIMIT 3`, [chain])
+    ).reverse();
+    // A superuser rewrites the last two (triggers off); the key is not theirs, so both stop matching their MACs.
+    const rewrite = (ids: (r: (typeof rows)[number]) => string[]) =>
+      asSuperuserWithoutTriggers(hub.db.ownerUrl, async (q) => {
+        for (const r of rows.slice(1)) await q('UPDATE access.disclosure_audit SET record_ids = $2 WHERE seq = $1', [r.seq, ids(r)]);
+      });
+    await rewrite(() => ['forged-record']);
+    try {
+      const page = await pageAs('admin');
+      await page.goto(`${origin}/#/admin/audit`);
+      await page.getByTestId('verify-chain').click();
+      const result = page.getByTestId('chain-result');
+      await expect(result.textContent()).resolves.toContain(
+        `审计链已被破坏：审计链「${chain}」第 ${rows[1].position} 条记录与其校验码不符：被篡改，或删除、调换记录后在无密钥的情况下重算了哈希`,
+      );
+      expect(await result.getAttribute('class')).toContain('ant-alert-error');
+      await shot(page, '12b-admin-audit-broken');
+      await page.close();
+    } finally {
+      await rewrite((r) => r.record_ids);
+    }
+  });
+
+  it('admin: principals and the catalogue', async () => {
+    const page = await pageAs('admin');
     await page.goto(`${origin}/#/admin/principals`);
     await page.getByRole('cell', { name: 'xcb-member', exact: true }).waitFor();
     await shot(page, '14-admin-principals');

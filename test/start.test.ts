@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, chmodSync, readdirSync, readFileSync, rmSync }
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { consoleGql, signIn } from './support/session';
 
 /**
  * Runs `node dist/src/cli/start.js` (what `npm start` runs after building) as a user
@@ -87,6 +88,24 @@ describe('npm start', () => {
       body: JSON.stringify({ query: '{ units(first: 1) { totalCount } }' }),
     });
     expect(((await res.json()) as any).data.units.totalCount).toBeGreaterThan(200);
+
+    // The banner names the console and the demo logins with their password, and they work: the page is served there,
+    // a printed login signs in with the printed password (this hub's own, not the test run's), and a wrong one does not.
+    const consoleUrl = first.output().match(/Web console 控制台 \(open in a browser\):\s+(\S+)/)![1];
+    expect(consoleUrl).toMatch(new RegExp(`^http://[^/]+:${port}/$`));
+    const html = await fetch(consoleUrl);
+    expect(html.status).toBe(200);
+    expect(await html.text()).toMatch(/<html lang="zh-CN">[\s\S]*<div id="root"/);
+    const password = first.output().match(/Demo logins 演示账号, password 密码 for all of them: (\S+)/)![1];
+    const logins = [...first.output().matchAll(/^ {4}([a-z][a-z0-9-]+) +\S/gm)].map((m) => m[1]);
+    expect(logins).toEqual(expect.arrayContaining(['admin', 'xcb-office', 'xcb-member', 'xfj-officer']));
+    const graphqlUrl = `${consoleUrl}graphql`;
+    for (const login of ['xfj-officer', 'admin']) {
+      const signedIn = await signIn(graphqlUrl, login, password);
+      expect(signedIn.status).toBe(200);
+      expect((await consoleGql(graphqlUrl, signedIn.session!, '{ me { login } }')).data.me.login).toBe(login);
+    }
+    expect((await signIn(graphqlUrl, 'xcb-office', `${password}x`)).status).toBe(401);
 
     // It serves as xuncha_app, which is no superuser; the cluster's superuser has a generated password, not the well-known one.
     const secrets = JSON.parse(readFileSync(path.join(dataDir, 'dev-secrets.json'), 'utf8'));

@@ -36,6 +36,7 @@ export const ENUM_LABELS = {
   AuditKind: { ECONOMIC_RESPONSIBILITY: '经济责任审计', DEPARTURE: '离任审计', BUDGET_EXECUTION: '预算执行审计', SPECIAL_FUND: '专项资金审计' },
   ClueSource: { PETITION: '信访举报', INSPECTION: '巡察移交', AUDIT: '审计移送', SUPERVISION: '监督检查', CASE: '审查调查', OTHER: '其他' },
   ClueStatus: { RECEIVED: '已受理', DISPOSING: '处置中', FILED: '已立案', CLOSED: '已办结' },
+  DataRequestOrder: { NEWEST: '最新在前', OVERDUE_FIRST: '逾期在前，再按答复期限' },
   DataRequestStatus: { PENDING: '待答复', APPROVED: '已同意', DECLINED: '已拒绝', WITHDRAWN: '已撤回' },
   AuditChainStatus: { INTACT: '审计链完好', BROKEN: '审计链已被破坏', UNVERIFIABLE: '审计链无法校验' },
   AuditProblemKind: {

@@ -106,6 +106,8 @@ export interface PagedQuery {
   filters: SqlPart[];
   /** Column (database name) to sort by, newest first; ties broken by id. */
   sortColumn: string;
+  /** Instead of sortColumn: an expression over `t` to sort by, ascending; ties broken by id. */
+  sortAscending?: SqlPart;
   first: number;
   after?: string;
 }
@@ -120,19 +122,21 @@ export async function pagesByParent<T>(q: PagedQuery): Promise<Page<T>[]> {
   const table = `"${meta.schema}"."${meta.tableName}"`;
   const params: unknown[] = [];
   const whereSql = assemble(parentFilter(q), ' AND ', params);
+  const keySql = q.sortAscending ? assemble([q.sortAscending], '', params) : `t."${q.sortColumn}"`;
+  const [dir, past] = q.sortAscending ? ['ASC', '>'] : ['DESC', '<'];
   const parent = q.parentColumn ? `t."${q.parentColumn}"` : '0';
   let cursorSql = 'TRUE';
   if (q.after) {
     const [v, id] = decodeCursor(q.after);
-    cursorSql = assemble([sql(`(b."${q.sortColumn}", b.id) < ($?, $?::uuid)`, v, id)], '', params);
+    cursorSql = assemble([sql(`(b.__key, b.id) ${past} ($?, $?::uuid)`, v, id)], '', params);
   }
   params.push(q.first + 1);
   const limitParam = `$${params.length}`;
   const rows: Record<string, unknown>[] = await q.ds.query(
     `WITH base AS (
-       SELECT t.*, t."${q.sortColumn}"::text AS __sort, ${parent} AS __parent, count(*) OVER (PARTITION BY ${parent}) AS __total FROM ${table} t WHERE ${whereSql}
+       SELECT t.*, ${keySql} AS __key, (${keySql})::text AS __sort, ${parent} AS __parent, count(*) OVER (PARTITION BY ${parent}) AS __total FROM ${table} t WHERE ${whereSql}
      ), ranked AS (
-       SELECT b.*, row_number() OVER (PARTITION BY b.__parent ORDER BY b."${q.sortColumn}" DESC, b.id DESC) AS __rn
+       SELECT b.*, row_number() OVER (PARTITION BY b.__parent ORDER BY b.__key ${dir}, b.id ${dir}) AS __rn
        FROM base b WHERE ${cursorSql}
      )
      SELECT * FROM ranked WHERE __rn <= ${limitParam} ORDER BY __parent, __rn`,

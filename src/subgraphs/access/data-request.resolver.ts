@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { UUIDScalar } from '../../common/scalars';
 import { Connection, PageArgs, pageSize, rootPage, sql, type Page, type SqlPart } from '../../common/paging';
 import { IsNull, type EntityManager } from 'typeorm';
@@ -19,8 +19,22 @@ import { checkFields } from './grant.rules';
 @ObjectType('DataRequestConnection', { description: 'A page of data requests' })
 class DataRequestConnection extends Connection(DataRequest) {}
 
+enum DataRequestOrder {
+  NEWEST = 'NEWEST',
+  OVERDUE_FIRST = 'OVERDUE_FIRST',
+}
+registerEnumType(DataRequestOrder, {
+  name: 'DataRequestOrder',
+  description: 'Order of a list of data requests',
+  valuesConfig: {
+    NEWEST: { description: 'Newest first (最新在前)' },
+    OVERDUE_FIRST: { description: 'PENDING past the due date first, then by due date, earliest first (逾期在前，再按答复期限)' },
+  },
+});
+
 @ArgsType()
 class DataRequestArgs extends PageArgs {
+  @Field(() => DataRequestOrder, { defaultValue: DataRequestOrder.NEWEST }) order: DataRequestOrder;
   @Field(() => DataRequestStatus, { nullable: true }) status?: DataRequestStatus;
   @Field(() => UUIDScalar, { nullable: true }) roundId?: string;
   @Field(() => String, { nullable: true }) unitCreditCode?: string;
@@ -73,7 +87,7 @@ async function choicesFor(request: DataRequest, input: ApprovalItemInput[] | nul
 export class DataRequestResolver {
   @Query(() => DataRequestConnection, {
     description:
-      'Data requests (协查请求), newest first: a provider sees its inbox, the inspection office and admins every request, a team member its team’s; overdue: PENDING past the due date',
+      'Data requests (协查请求), newest first or overdue first (order): a provider sees its inbox, the inspection office and admins every request, a team member its team’s; overdue: PENDING past the due date',
   })
   async dataRequests(@Args() args: DataRequestArgs, @Ctx() ctx: SubgraphContext): Promise<Page<DataRequest>> {
     if (args.roundId && !isUuid(args.roundId)) throw badInput('roundId is not a round id', { argument: 'roundId' });
@@ -87,7 +101,21 @@ export class DataRequestResolver {
     if (args.roundId) filters.push(sql('t.round_id = $?', args.roundId));
     if (args.unitCreditCode) filters.push(sql('t.unit_credit_code = $?', args.unitCreditCode));
     if (args.overdue) filters.push(sql('t.status = $? AND t.due_date < $?', DataRequestStatus.PENDING, chinaDate()));
-    return rootPage<DataRequest>({ ds: ctx.ds, entity: DataRequest, filters, sortColumn: 'created_at', first: pageSize(args.first, ctx.maxPageSize), after: args.after });
+    // One text key so that pages can follow each other by cursor: "0" overdue / "1" not, then the due date; byte order, not the locale's.
+    const overdueFirst = sql(
+      `((CASE WHEN t.status = $? AND t.due_date < $? THEN '0' ELSE '1' END) || to_char(t.due_date, 'YYYY-MM-DD')) COLLATE "C"`,
+      DataRequestStatus.PENDING,
+      chinaDate(),
+    );
+    return rootPage<DataRequest>({
+      ds: ctx.ds,
+      entity: DataRequest,
+      filters,
+      sortColumn: 'created_at',
+      sortAscending: args.order === DataRequestOrder.OVERDUE_FIRST ? overdueFirst : undefined,
+      first: pageSize(args.first, ctx.maxPageSize),
+      after: args.after,
+    });
   }
 
   @Mutation(() => DataRequest, { description: 'Approve a data request (同意协查): as asked, or fewer fields, or masked; creates the grants' })

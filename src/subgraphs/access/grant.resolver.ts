@@ -1,12 +1,12 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { UUIDScalar } from '../../common/scalars';
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, Raw, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { CatalogEntry } from '../../authz/catalog';
 import type { Identity } from '../../common/identity';
 import { catalog, fieldsOf } from '../../authz/catalog';
 import { GrantSubjectKind } from '../../authz/grant-types';
 import { SharingClass } from '../../authz/sensitivity';
-import { Role } from '../../common/agency';
+import { AgencyKind, Role } from '../../common/agency';
 import { badInput, forbidden, hubError } from '../../common/errors';
 import { isUuid } from '../../common/loaders';
 import type { SubgraphContext } from '../types';
@@ -32,6 +32,27 @@ async function loadManaged(m: EntityManager | DataSource, id: string, identity: 
     throw notFound();
   });
   return { grant, fields };
+}
+
+/**
+ * Which grants cover data an agency kind owns, as WHERE alternatives: every grant on a
+ * type whose shared fields are all that agency's; on a type shared by several agencies,
+ * the grants naming one of its fields or naming none (all shared fields).
+ */
+async function ownedBy(kind: AgencyKind): Promise<FindOptionsWhere<Grant>[]> {
+  const byType = new Map<string, { owned: string[]; all: number }>();
+  for (const e of await catalog()) {
+    if (e.sensitivity !== SharingClass.CONDITIONAL) continue;
+    const t = byType.get(e.typeName) ?? { owned: [], all: 0 };
+    t.all++;
+    if (e.ownerAgencyKind === kind) t.owned.push(e.fieldName);
+    byType.set(e.typeName, t);
+  }
+  return [...byType.entries()]
+    .filter(([, t]) => t.owned.length)
+    .map(([typeName, t], i) =>
+      t.owned.length === t.all ? { typeName } : { typeName, fields: Raw((f) => `(${f} = '{}' OR ${f} && :owned${i})`, { [`owned${i}`]: t.owned }) },
+    );
 }
 
 async function loadForChange(m: EntityManager, id: string, identity: Identity): Promise<{ grant: Grant; fields: Map<string, CatalogEntry> }> {
@@ -97,19 +118,23 @@ export class GrantResolver {
   @Query(() => [Grant], { description: 'Grants (授权列表): admins see all, officers those on their agency’s types' })
   async grants(
     @Arg('typeName', () => String, { nullable: true }) typeName: string | null,
+    @Arg('ownerAgencyKind', () => AgencyKind, { nullable: true, description: 'Only grants on data this kind of agency owns (数据所属单位)' }) ownerAgencyKind: AgencyKind | null,
     @Arg('subjectKind', () => GrantSubjectKind, { nullable: true }) subjectKind: GrantSubjectKind | null,
     @Arg('subjectValue', () => String, { nullable: true }) subjectValue: string | null,
     @Arg('includeRevoked', { defaultValue: false }) includeRevoked: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Grant[]> {
     const types = await this.manageableTypes(ctx, typeName);
+    const base: FindOptionsWhere<Grant> = {
+      ...(types ? { typeName: In(types) } : {}),
+      ...(subjectKind ? { subjectKind } : {}),
+      ...(subjectValue ? { subjectValue } : {}),
+      ...(includeRevoked ? {} : { revokedAt: IsNull() }),
+    };
+    const owned = ownerAgencyKind ? (await ownedBy(ownerAgencyKind)).filter((o) => !types || types.includes(o.typeName as string)) : null;
+    if (owned && !owned.length) return [];
     const found = await ctx.ds.getRepository(Grant).find({
-      where: {
-        ...(types ? { typeName: In(types) } : {}),
-        ...(subjectKind ? { subjectKind } : {}),
-        ...(subjectValue ? { subjectValue } : {}),
-        ...(includeRevoked ? {} : { revokedAt: IsNull() }),
-      },
+      where: owned ? owned.map((o) => ({ ...base, ...o })) : base,
       order: { createdAt: 'ASC' },
     });
     if (ctx.identity.roles.includes(Role.ADMIN)) return found;

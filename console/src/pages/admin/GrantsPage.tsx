@@ -12,8 +12,8 @@ import { CreateGrantDialog, GrantHistoryDrawer, NarrowGrantDialog } from './Gran
 import { useSubjects } from './grantParts';
 
 const GrantsQuery = graphql(`
-  query ConsoleGrants($includeRevoked: Boolean!, $subjectKind: GrantSubjectKind, $subjectValue: String, $typeName: String) {
-    grants(includeRevoked: $includeRevoked, subjectKind: $subjectKind, subjectValue: $subjectValue, typeName: $typeName) {
+  query ConsoleGrants($includeRevoked: Boolean!, $subjectKind: GrantSubjectKind, $subjectValue: String, $typeName: String, $ownerAgencyKind: AgencyKind) {
+    grants(includeRevoked: $includeRevoked, subjectKind: $subjectKind, subjectValue: $subjectValue, typeName: $typeName, ownerAgencyKind: $ownerAgencyKind) {
       id subjectKind subjectValue typeName fields effect maskStrategy scopeKind unitCreditCodes validFrom validTo purpose requestRef createdAt revokedAt
       createdByPrincipal { name }
     }
@@ -34,13 +34,12 @@ export function GrantsPage() {
   const [filter, setFilter] = useState<{ subjectKind?: string; subjectValue?: string; typeName?: string; agencyKind?: string; includeRevoked: boolean }>({ includeRevoked: false });
   const [{ data, fetching, error }, refetch] = useQuery({
     query: GrantsQuery,
-    variables: { includeRevoked: filter.includeRevoked, subjectKind: filter.subjectKind as never, subjectValue: filter.subjectValue, typeName: filter.typeName },
+    variables: { includeRevoked: filter.includeRevoked, subjectKind: filter.subjectKind as never, subjectValue: filter.subjectValue, typeName: filter.typeName, ownerAgencyKind: filter.agencyKind as never },
   });
   const [, revoke] = useMutation(Revoke);
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'narrow' | 'history'; grant: GrantRow } | null>(null);
   const types = [...new Set(catalog.filter((f) => f.sensitivity === 'CONDITIONAL').map((f) => f.typeName))];
-  const ownerOf = new Map(catalog.map((f) => [f.typeName, f.ownerAgencyKind]));
-  const rows = (data?.grants ?? []).filter((g) => !filter.agencyKind || ownerOf.get(g.typeName) === filter.agencyKind);
+  const rows = data?.grants ?? [];
   const subjectOptions =
     filter.subjectKind === 'AGENCY' ? agencies.map((a) => ({ value: a.id, label: a.name }))
     : filter.subjectKind === 'TEAM' ? teams.map((t) => ({ value: t.id, label: t.name }))
@@ -81,7 +80,8 @@ export function GrantsPage() {
           style={{ width: 180 }}
           value={filter.agencyKind}
           onChange={(v) => setFilter((f) => ({ ...f, agencyKind: v }))}
-          options={[...new Set(catalog.map((f) => f.ownerAgencyKind).filter(Boolean))].map((k) => ({ value: k!, label: enumLabel('AgencyKind', k) }))}
+          options={[...new Set(catalog.filter((f) => f.sensitivity === 'CONDITIONAL').map((f) => f.ownerAgencyKind).filter(Boolean))].map((k) => ({ value: k!, label: enumLabel('AgencyKind', k) }))}
+          data-testid="filter-agency"
         />
         <span>含已撤销 <Switch checked={filter.includeRevoked} onChange={(v) => setFilter((f) => ({ ...f, includeRevoked: v }))} data-testid="include-revoked" /></span>
       </Space>

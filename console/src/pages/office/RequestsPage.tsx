@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { PageTitle, QueryState } from '../../components/common';
 import { graphql } from '../../gql';
-import { RequestFilters, RequestItems, RequestTable } from '../provider/requestParts';
+import { useCursorPages } from '../../components/CursorPager';
+import { REQUEST_PAGE, RequestFilters, RequestItems, RequestTable } from '../provider/requestParts';
 
 const RoundOptions = graphql(`
   query ConsoleRoundOptions {
@@ -12,9 +13,10 @@ const RoundOptions = graphql(`
 `);
 
 const RoundRequests = graphql(`
-  query ConsoleRoundRequests($roundId: UUID, $status: DataRequestStatus, $overdue: Boolean!) {
-    dataRequests(roundId: $roundId, status: $status, overdue: $overdue, first: 100) {
+  query ConsoleRoundRequests($roundId: UUID, $status: DataRequestStatus, $overdue: Boolean!, $first: Int!, $after: String) {
+    dataRequests(roundId: $roundId, status: $status, overdue: $overdue, order: OVERDUE_FIRST, first: $first, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       nodes { id teamName unitCreditCode providerAgencyName status dueDate declineReason decidedAt items { typeName fields notes } approved { typeName effect maskStrategy } }
     }
   }
@@ -28,9 +30,10 @@ export function RequestsPage() {
   const round = rounds.find((r) => r.id === roundId) ?? rounds.find((r) => r.status === 'PLANNED') ?? rounds[0];
   const [status, setStatus] = useState<string | undefined>();
   const [overdue, setOverdue] = useState(false);
+  const pages = useCursorPages(`${round?.id}|${status}|${overdue}`);
   const [{ data, fetching, error }] = useQuery({
     query: RoundRequests,
-    variables: { roundId: round?.id, status: status as never, overdue },
+    variables: { roundId: round?.id, status: status as never, overdue, first: REQUEST_PAGE, after: pages.after },
     pause: !round,
   });
   const unitNames = new Map(round?.teams.flatMap((t) => t.units.filter((u) => u !== null).map((u) => [u.creditCode, u.name] as const)) ?? []);
@@ -49,8 +52,8 @@ export function RequestsPage() {
       </PageTitle>
       <QueryState fetching={fetching} error={error}>
         <RequestTable
-          rows={data?.dataRequests?.nodes ?? []}
-          total={data?.dataRequests?.totalCount ?? 0}
+          data={data?.dataRequests}
+          pages={pages}
           lead={[
             { title: '被巡察单位', width: 230, render: (_, r) => unitNames.get(r.unitCreditCode) ?? r.unitCreditCode },
             { title: '巡察组', dataIndex: 'teamName', width: 110 },

@@ -7,12 +7,14 @@ import { PageTitle, QueryState, enumOptions } from '../../components/common';
 import { useCatalog } from '../../components/fields';
 import { graphql } from '../../gql';
 import type { ConsoleInboxQuery } from '../../gql/graphql';
-import { RequestFilters, RequestItems, RequestTable } from './requestParts';
+import { useCursorPages } from '../../components/CursorPager';
+import { REQUEST_PAGE, RequestFilters, RequestItems, RequestTable } from './requestParts';
 
 const Inbox = graphql(`
-  query ConsoleInbox($status: DataRequestStatus, $overdue: Boolean!) {
-    dataRequests(status: $status, overdue: $overdue, first: 100) {
+  query ConsoleInbox($status: DataRequestStatus, $overdue: Boolean!, $first: Int!, $after: String) {
+    dataRequests(status: $status, overdue: $overdue, order: OVERDUE_FIRST, first: $first, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       nodes {
         id roundName teamName unitCreditCode unit { name } providerAgencyName purpose legalBasis dueDate status createdAt declineReason
         items { typeName fields notes }
@@ -112,7 +114,8 @@ function DeclineDialog({ request, onClose }: { request: Req; onClose: (done: boo
 export function InboxPage() {
   const [status, setStatus] = useState<string | undefined>('PENDING');
   const [overdue, setOverdue] = useState(false);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: Inbox, variables: { status: status as never, overdue } });
+  const pages = useCursorPages(`${status}|${overdue}`);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: Inbox, variables: { status: status as never, overdue, first: REQUEST_PAGE, after: pages.after } });
   const [dialog, setDialog] = useState<{ kind: 'approve' | 'decline'; request: Req } | null>(null);
   const close = (done: boolean) => {
     setDialog(null);
@@ -132,8 +135,8 @@ export function InboxPage() {
       </PageTitle>
       <QueryState fetching={fetching} error={error}>
         <RequestTable
-          rows={data?.dataRequests?.nodes ?? []}
-          total={data?.dataRequests?.totalCount ?? 0}
+          data={data?.dataRequests}
+          pages={pages}
           lead={[
             { title: '被巡察单位', width: 220, render: (_, r) => r.unit?.name ?? r.unitCreditCode },
             { title: '轮次 / 巡察组', render: (_, r) => <span>{r.roundName}<br /><span className="hub-muted">{r.teamName}</span></span> },

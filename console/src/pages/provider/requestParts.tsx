@@ -2,6 +2,7 @@ import { Select, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { enumLabel, typeLabel } from '@labels';
 import { EnumTag, enumOptions } from '../../components/common';
+import { CursorPager, type useCursorPages } from '../../components/CursorPager';
 
 /** Today in Beijing (YYYY-MM-DD): due dates are China dates. */
 export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -33,17 +34,23 @@ export function RequestFilters({ status, onStatus, overdue, onOverdue }: { statu
 
 type RequestRow = { id: string; status: string; dueDate: string; items: { typeName: string }[] };
 
-/** A list of data requests, overdue first and highlighted; `lead` and `tail` are the columns that differ by reader. */
-export function RequestTable<R extends RequestRow>({ rows, total, lead, tail }: { rows: R[]; total: number; lead: ColumnsType<R>; tail: ColumnsType<R> }) {
-  const sorted = [...rows].sort((a, b) => Number(isOverdue(b)) - Number(isOverdue(a)) || a.dueDate.localeCompare(b.dueDate));
+/** Rows per page of a request list. */
+export const REQUEST_PAGE = 15;
+
+type RequestPage<R> = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; nodes: R[] };
+
+/**
+ * A page of data requests as the hub ordered them (order: OVERDUE_FIRST), overdue ones
+ * highlighted; `lead` and `tail` are the columns that differ by reader.
+ */
+export function RequestTable<R extends RequestRow>({ data, pages, lead, tail }: { data?: RequestPage<R> | null; pages: ReturnType<typeof useCursorPages>; lead: ColumnsType<R>; tail: ColumnsType<R> }) {
   return (
     <>
-      <Typography.Text type="secondary">共 {total} 条</Typography.Text>
       <Table<R>
         size="small"
         rowKey="id"
-        dataSource={sorted}
-        pagination={{ pageSize: 15, hideOnSinglePage: true }}
+        dataSource={data?.nodes ?? []}
+        pagination={false}
         rowClassName={(r) => (isOverdue(r) ? 'row-overdue' : '')}
         columns={[
           ...lead,
@@ -53,6 +60,7 @@ export function RequestTable<R extends RequestRow>({ rows, total, lead, tail }: 
           ...tail,
         ]}
       />
+      <CursorPager pages={pages} total={data?.totalCount ?? 0} pageInfo={data?.pageInfo} />
     </>
   );
 }
