@@ -15,7 +15,7 @@ const OUTAGE_STATE = /^(08...|57P0[123]|53300)$/;
 const OUTAGE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN']);
 /** node-postgres and TypeORM report a lost connection without a code, in these words. */
 const OUTAGE_MESSAGE =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end|Query runner already released|terminating connection due to administrator command/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end|query runner (was )?already released|Driver not Connected|terminating connection due to administrator command/i;
 
 /**
  * Whether an error means the database could not be reached or dropped the
@@ -26,7 +26,7 @@ export function isDatabaseOutage(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 5) return false;
   const e = err as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (OUTAGE_STATE.test(e.code) || OUTAGE_ERRNO.has(e.code))) return true;
-  if (e.name === 'QueryRunnerAlreadyReleasedError') return true;
+  if (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   if (typeof e.message === 'string' && OUTAGE_MESSAGE.test(e.message)) return true;
   const nested = [e.driverError, e.originalError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
   return nested.some((n) => n !== err && isDatabaseOutage(n, depth + 1));
