@@ -70,8 +70,11 @@ export interface Comparison {
  * machine's load falls on both; each round gives a ratio, and the median of those is the answer.
  */
 export async function compare(client: LoadClient, a: Target, b: Target, rounds: number, seconds?: number): Promise<Comparison> {
-  // Warm-up; a side too slow for its window (under 3 answers per connection: those in flight at its end would be lost) is timed by request count instead.
-  const slow = async (t: Target) => (!t.amount && (await client.run(t, seconds)).requests < 3 * t.connections ? { ...t, amount: 2 * t.connections } : t);
+  // Warm-up (twice: the first is cold); a side too slow for its window (under 3 answers per connection: those in flight at its end would be lost) is timed by request count instead.
+  const slow = async (t: Target) => {
+    await client.run(t, seconds);
+    return !t.amount && (await client.run(t, seconds)).requests < 3 * t.connections ? { ...t, amount: 2 * t.connections } : t;
+  };
   a = await slow(a);
   b = await slow(b);
   const ra: LoadResult[] = [];
