@@ -60,7 +60,7 @@ async function writeAudit(accessDs: DataSource, chain: string, contextValue: Sub
     if (response.body.kind === 'single') {
       response.body.singleResult.data = null;
       response.body.singleResult.errors = [
-        { message: 'The disclosure could not be written to the audit trail; nothing was sent', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        { message: '披露审计记录暂无法写入，本次未发送任何数据，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE' } },
       ] as never;
     }
     response.http.status = 503;
