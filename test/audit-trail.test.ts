@@ -191,6 +191,40 @@ describe('disclosure audit trail: append-only, keyed chains, verifiable, queryab
     expect(await checked(PETITION_CHAIN)).toMatchObject({ status: 'INTACT', problem: null });
   });
 
+  it('a disclosure that cannot be written to the trail is not sent: 503 SERVICE_UNAVAILABLE, no data, nothing stored', async () => {
+    const writer = auditWriterFor(ds);
+    await writer.flush();
+    const token = await hub.token('xcb-office');
+    const id = `unwritable-${randomUUID().slice(0, 8)}`;
+    const spy = jest.spyOn(ds, 'transaction').mockImplementationOnce((async () => {
+      throw new Error('connection lost');
+    }) as never);
+    try {
+      const res = await fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: token, 'x-request-id': id },
+        body: JSON.stringify({ query: '{ petitions(first: 3) { nodes { id summary } } }' }),
+      });
+      const text = await res.text();
+      const body = JSON.parse(text) as { data?: { petitions: unknown } | null; errors?: { extensions?: { code?: string } }[] };
+      expect({ status: res.status, retryAfter: res.headers.get('retry-after') !== null, petitions: body.data?.petitions ?? null, codes: body.errors?.map((e) => e.extensions?.code) }).toEqual({
+        status: 503,
+        retryAfter: true,
+        petitions: null,
+        codes: ['SERVICE_UNAVAILABLE'],
+      });
+      // Not a summary, nor the library's words.
+      expect(text).not.toMatch(/summary"\s*:\s*"|connection lost/);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await ds.query('SELECT count(*)::int AS n FROM access.disclosure_audit WHERE request_id = $1', [id])).toEqual([{ n: 0 }]);
+    // The next request is disclosed and logged as usual.
+    const next = await gql(hub.url, token, '{ petitions(first: 3) { nodes { id summary } } }');
+    expect(next.data?.petitions.nodes).toHaveLength(3);
+  });
+
   it('writes 500 entries with ONE insert statement (as many statements as for one entry)', async () => {
     const one: SqlCounter = { statements: 0 };
     const many: SqlCounter = { statements: 0 };
