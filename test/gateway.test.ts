@@ -10,6 +10,23 @@ describe('gateway: authentication, limits and operations', () => {
   });
   afterAll(() => hub?.stop());
 
+  it('checks kept per query text still refuse every request of a refused query, and only it', async () => {
+    // Literal page sizes: the cost has no variable to vary, so it is counted once per query text.
+    const tooCostly = '{ units(first: 100) { nodes { cadres(first: 100) { nodes { careerHistory { post } petitions(first: 100) { totalCount } } } } } }';
+    const nul = '{ inspectionStatistics(regionCode: "99\\u00000103") { clues } }';
+    const badId = '{ round(id: "1") { name } }';
+    for (let i = 0; i < 3; i++) {
+      for (const [query, message] of [[tooCostly, /cost/], [nul, /NUL/], [badId, /Argument "id" of "round"/]] as const) {
+        const res = await gql(hub.url, office, query);
+        expect({ i, query, status: res.status, codes: codes(res), data: res.data }).toEqual({ i, query, status: 400, codes: ['BAD_USER_INPUT'], data: undefined });
+        expect(res.errors![0].message).toMatch(message);
+      }
+      // The same variables-free text with a smaller page passes: results are per text, not per operation shape.
+      const cheap = await gql(hub.url, office, '{ units(first: 2) { nodes { cadres(first: 2) { nodes { careerHistory { post } } } } } }');
+      expect(cheap.errors).toBeUndefined();
+    }
+  });
+
   it('refuses calls without credentials, with a bad token, an expired one or one for an unknown principal', async () => {
     const q = '{ units(first: 1) { totalCount } }';
     const bad = await badTokens(hub.config, await hub.principalId('xcb-office'));

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { getVariableValues } from 'graphql';
+import { getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { weakMemo } from './per-document';
 import { clientError } from './request-guard';
 
 /**
@@ -28,21 +29,36 @@ const entitiesEstimator =
     field.name === '_entities' ? 1 + representations * Math.max(1, childComplexity) : undefined;
 
 export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServerPlugin {
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) =>
+    getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      estimators: [entitiesEstimator(representationCount(variables)), pagedEstimator(defaultPage), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  // An operation without variable definitions costs the same for every request of its text
+  // (no variable can reach an argument), save for the count of `representations` sent:
+  // counted once per document, operation name and that count.
+  const constantCosts = weakMemo((_schema: GraphQLSchema) => weakMemo((_document: DocumentNode) => new Map<string, number>()));
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation, operationName }) {
           // No operation: operationGuardPlugin answers. Variables that do not fit their types cannot be costed: they are the caller's mistake.
           if (!operation) return;
-          const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          if (errors?.length) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, errors[0].message);
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [entitiesEstimator(representationCount(request.variables)), pagedEstimator(defaultPage), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const variables = request.variables ?? {};
+          let cost: number;
+          if (!operation.variableDefinitions?.length) {
+            const costs = constantCosts(schema)(document);
+            const key = `${representationCount(variables)} ${operationName ?? ''}`;
+            cost = costs.get(key) ?? costOf(schema, document, operationName ?? undefined, variables);
+            costs.set(key, cost);
+          } else {
+            const { errors } = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 });
+            if (errors?.length) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, errors[0].message);
+            cost = costOf(schema, document, operationName ?? undefined, variables);
+          }
           if (cost > maxCost) {
             throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, `Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, { cost, maxCost });
           }

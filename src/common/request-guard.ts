@@ -3,6 +3,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { RequestHandler } from 'express';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import { sendErrors } from './http-errors';
+import { weakMemo } from './per-document';
 
 /** JSON deeper than this is no request the hub's schema can use; refusing it early keeps recursion out of every later step. */
 export const MAX_JSON_DEPTH = 64;
@@ -66,11 +67,14 @@ export const bodyGuard: RequestHandler = (req, res, next) => {
  * is invisible to the body check, and so are variables sent in a GET URL. Both
  * are refused here, before anything reaches a resolver or SQL.
  */
+/** The query text of a document does not change between requests: scanned once per distinct query. */
+const nulInQuery = weakMemo(nulInDocument);
+
 export const nulGuardPlugin = <T extends object>(): ApolloServerPlugin<T> => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
-        if (nulInDocument(document)) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, NUL_MESSAGE);
+        if (nulInQuery(document)) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, NUL_MESSAGE);
         const problem = jsonProblem(request.variables ?? {});
         if (problem === 'NUL') throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, NUL_MESSAGE);
         if (problem === 'TOO_DEEP') throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, DEEP_MESSAGE);

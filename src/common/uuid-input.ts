@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { badInput } from './errors';
 import { isUuid } from './loaders';
+import { weakMemo } from './per-document';
 import { UUIDScalar } from './scalars';
 
 /** One malformed hub id: where it was given (argument, and the variable or input path inside it). */
@@ -35,8 +36,9 @@ const shown = (value: unknown) => JSON.stringify(typeof value === 'string' && va
  * Malformed UUID literals, each named by its argument: the visitor knows the field and
  * argument it is in, and the input-object fields on the way down.
  */
-function literalProblems(schema: GraphQLSchema, document: DocumentNode, usages: Map<string, { field: string; argument: string }>): InvalidId[] {
+function literalProblems(schema: GraphQLSchema, document: DocumentNode): { problems: InvalidId[]; usages: Map<string, { field: string; argument: string }> } {
   const out: InvalidId[] = [];
+  const usages = new Map<string, { field: string; argument: string }>();
   const typeInfo = new TypeInfo(schema);
   const inside: string[] = [];
   let defaultOf: string | null = null;
@@ -65,8 +67,11 @@ function literalProblems(schema: GraphQLSchema, document: DocumentNode, usages: 
       },
     }),
   );
-  return out;
+  return { problems: out, usages };
 }
+
+/** Literals and variable usages depend only on the schema and the document: found once per distinct query (results are never mutated). */
+const literalsOf = weakMemo((schema: GraphQLSchema) => weakMemo((document: DocumentNode) => literalProblems(schema, document)));
 
 /** Malformed UUIDs in the variables' values, found by walking each value along its declared type. */
 function variableProblems(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>, usages: Map<string, { field: string; argument: string }>): InvalidId[] {
@@ -113,8 +118,8 @@ export function uuidInputPlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation || !schema.getType(UUIDScalar.name)) return;
-          const usages = new Map<string, { field: string; argument: string }>();
-          const problems = [...literalProblems(schema, document, usages), ...variableProblems(schema, operation, request.variables ?? {}, usages)];
+          const literals = literalsOf(schema)(document);
+          const problems = [...literals.problems, ...variableProblems(schema, operation, request.variables ?? {}, literals.usages)];
           if (!problems.length) return;
           const [first] = problems;
           throw badInput(problems.slice(0, 3).map(describe).join('; '), {
