@@ -9,8 +9,11 @@ import { startTestHub, type TestHub } from './support/hub';
 import { spawnPostgres, type PgProcess } from './support/pg-process';
 import { originOf, signIn, type BrowserSession } from './support/session';
 
-/** What an outage answer must never carry: an address, a port, SQL, a driver's or ORM's words. */
-const LEAKS = /127\.0\.0\.1|localhost|::1|:\d{2,5}\b|ECONN|connect |terminat|query runner|postgres|typeorm|\bpg\b|administrator|Context creation/i;
+/**
+ * What an outage answer must never carry: an address, a port, SQL, a driver's or ORM's words.
+ * A port follows a host name or address (`db:5432`, `[::1]:5440`), not a JSON key (`"sqlStatements":12`).
+ */
+const LEAKS = /127\.0\.0\.1|localhost|::1|[\w.\]]:\d{2,5}\b|ECONN|connect |terminat|query runner|postgres|typeorm|\bpg\b|administrator|Context creation/i;
 const SQL = /\b(SQL|SELECT|INSERT|UPDATE|ROLLBACK|COMMIT)\b/;
 
 const freePort = () =>
