@@ -100,7 +100,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     }
     const gateway = await createGateway(config, composeSupergraph(schemas), subgraphs, sources.get('access')!);
     const graceMs = options.shutdownGraceMs ?? shutdownGraceMs();
-    const http = (server = new GracefulServer(gateway.app));
+    const http = (server = new GracefulServer(gateway.handler));
     const port = await http.listen(options.port ?? config.port, config.host);
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/graphql`;
     let stopping: Promise<void> | undefined;

@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { DisclosureEntry } from '../src/authz/audit-chain';
 import { keyId } from '../src/authz/audit-key';
 import { appendDisclosures, auditWriterFor } from '../src/authz/audit-writer';
-import { runWithSqlCounter, type SqlCounter } from '../src/db/sql-counter';
+import type { SqlCounter } from '../src/db/sql-counter';
+import { runWithSqlCounter } from '../src/common/request-scope';
 import { auditEntry, auditVerifyCli, chainReport, holdChainLock, verifyHub } from './support/audit';
 import { codes, gql, startTestHub, type TestHub } from './support/hub';
 

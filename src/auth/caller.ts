@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { GrantScopeKind, GrantSubjectKind, type ActiveGrant, type GrantEffect } from '../authz/grant-types';
@@ -8,6 +7,7 @@ import { TieKind } from '../subgraphs/access/principal-context.entity';
 import { unauthenticated } from '../common/errors';
 import type { Identity } from '../common/identity';
 import { isUuid } from '../common/loaders';
+import { requestMemo } from '../common/request-scope';
 import type { HubConfig } from '../config';
 import { hashApiKey } from '../subgraphs/access/resolver';
 import { verifyCallerToken } from '../gateway/tokens';
@@ -86,12 +86,12 @@ export type Caller = Omit<Identity, 'requestId' | 'via'>;
  * credential the client sent, so no router in front has to be trusted with grants.
  * The principal, its grants, ties and team units are read fresh — in one statement —
  * so a deactivation or revocation takes effect on the very next request; within one
- * request the in-process subgraphs share that one read (see `withCallerCache`).
+ * request the in-process subgraphs share that one read (the request's memo).
  */
 export async function resolveCaller(authorization: string | undefined, accessDs: DataSource, config: HubConfig): Promise<Caller> {
   if (!authorization) throw unauthenticated('Send Authorization: Bearer <token> or Authorization: ApiKey <key>');
-  const cache = callerCache.getStore();
-  const key = createHash('sha256').update(authorization).digest('base64url');
+  const cache = requestMemo() as Map<string, Promise<Caller>> | undefined;
+  const key = `caller:${createHash('sha256').update(authorization).digest('base64url')}`;
   let found = cache?.get(key);
   if (!found) {
     found = lookUp(authorization, accessDs, config);
@@ -136,12 +136,3 @@ async function lookUp(authorization: string, accessDs: DataSource, config: HubCo
 /** A request id the caller sent (x-request-id), if it is a sane one; otherwise a new one. */
 export const requestIdFrom = (sent: string | undefined): string => (sent && /^[\w-]{1,64}$/.test(sent) ? sent : randomUUID());
 
-const callerCache = new AsyncLocalStorage<Map<string, Promise<Caller>>>();
-
-/**
- * Runs one client request with a cache of callers: the gateway and the subgraphs it
- * calls in-process resolve the same credential once. Never shared across requests.
- */
-export function withCallerCache<T>(fn: () => T): T {
-  return callerCache.run(new Map(), fn);
-}

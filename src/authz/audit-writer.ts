@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { auditCheckpointDir, type HubConfig } from '../config';
-import { chargeSqlStatements, currentSqlCounter, runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
+import { chargeSqlStatements, type SqlCounter } from '../db/sql-counter';
+import { currentSqlCounter, runWithSqlCounter } from '../common/request-scope';
 import { log } from '../log';
 import { assertChainName, entryHash, GENESIS_HASH, normaliseEntry, type ChainedEntry, type DisclosureEntry } from './audit-chain';
 import { FileCheckpointStore, signCheckpoint, type CheckpointStore } from './audit-checkpoints';

@@ -1,10 +1,19 @@
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import accepts from 'accepts';
+import type { ErrorRequestHandler } from 'express';
 import { log } from '../log';
 
+interface ErrorEntry {
+  message: string;
+  extensions: { code: string };
+}
+
 /** A GraphQL-shaped error answered before Apollo Server sees the request, in the media type the client asked for. */
-export function sendErrors(req: Request, res: Response, status: number, errors: { message: string; extensions: { code: string } }[]): void {
-  const type = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
-  res.status(status).type(type).send(JSON.stringify({ errors }));
+export function sendErrors(req: IncomingMessage, res: ServerResponse, status: number, errors: ErrorEntry[]): void {
+  const type = accepts(req).type(['application/json', 'application/graphql-response+json']) || 'application/json';
+  res.statusCode = status;
+  res.setHeader('content-type', `${type}; charset=utf-8`);
+  res.end(JSON.stringify({ errors }));
 }
 
 /** What each body-parser refusal means for the client, in words that name no library. */
@@ -22,17 +31,22 @@ const BODY_ERRORS: Record<string, { status: number; code: string; message: (maxB
  * get a GraphQL-shaped error with a 4xx status and a code, never an HTML page, a
  * stack or the parser's own message; anything else is logged and answered 500.
  */
+export function answerHttpError(err: Error & { type?: string; status?: number; expose?: boolean }, req: IncomingMessage, res: ServerResponse, maxBody: string): void {
+  const known = err.type ? BODY_ERRORS[err.type] : undefined;
+  if (known) {
+    sendErrors(req, res, known.status, [{ message: known.message(maxBody), extensions: { code: known.code } }]);
+  } else if (err.expose && err.status && err.status >= 400 && err.status < 500) {
+    sendErrors(req, res, err.status, [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }]);
+  } else {
+    log.error({ err }, 'http error');
+    sendErrors(req, res, 500, [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+  }
+}
+
+/** `answerHttpError` as Express's last error handler, for the routes Express serves. */
 export const jsonErrors =
   (maxBody: string): ErrorRequestHandler =>
-  (err: Error & { type?: string; status?: number; expose?: boolean }, req, res, next) => {
+  (err, req, res, next) => {
     if (res.headersSent) return next(err);
-    const known = err.type ? BODY_ERRORS[err.type] : undefined;
-    if (known) {
-      sendErrors(req, res, known.status, [{ message: known.message(maxBody), extensions: { code: known.code } }]);
-    } else if (err.expose && err.status && err.status >= 400 && err.status < 500) {
-      sendErrors(req, res, err.status, [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }]);
-    } else {
-      log.error({ err }, 'http error');
-      sendErrors(req, res, 500, [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
-    }
+    answerHttpError(err, req, res, maxBody);
   };

@@ -1,8 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import type { RequestHandler } from 'express';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
-import { sendErrors } from './http-errors';
 import { weakMemo } from './per-document';
 
 /** JSON deeper than this is no request the hub's schema can use; refusing it early keeps recursion out of every later step. */
@@ -54,13 +52,12 @@ export function nulInDocument(document: DocumentNode): boolean {
   return found;
 }
 
-/** Express middleware after the JSON parser: refuses bodies with a NUL anywhere or nested too deep, as 400 with a code. */
-export const bodyGuard: RequestHandler = (req, res, next) => {
-  const problem = jsonProblem(req.body);
-  if (!problem) return next();
-  const error = problem === 'NUL' ? { message: NUL_MESSAGE, code: ApolloServerErrorCode.BAD_USER_INPUT } : { message: DEEP_MESSAGE, code: ApolloServerErrorCode.BAD_REQUEST };
-  sendErrors(req, res, 400, [{ message: error.message, extensions: { code: error.code } }]);
-};
+/** Why a parsed request body is refused (a NUL anywhere, nesting too deep), as the error to answer 400 with; null when it is fine. */
+export function bodyRefusal(body: unknown): { message: string; extensions: { code: string } } | null {
+  const problem = jsonProblem(body);
+  if (!problem) return null;
+  return problem === 'NUL' ? { message: NUL_MESSAGE, extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT } } : { message: DEEP_MESSAGE, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
+}
 
 /**
  * After parsing: a NUL escaped inside a string literal of the query (`"a\u0000b"`)

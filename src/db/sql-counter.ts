@@ -1,25 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger, QueryRunner } from 'typeorm';
+import { currentSqlCounter } from '../common/request-scope';
 import { log } from '../log';
 
 /**
  * Counts SQL statements per request so that N+1 regressions show up in tests and
- * benchmarks. The counter rides on AsyncLocalStorage, which follows the request
- * from the gateway into in-process subgraphs and down to TypeORM. A subgraph served
+ * benchmarks. The counter rides in the request's scope (common/request-scope.ts), which
+ * follows the request from the gateway into in-process subgraphs and down to TypeORM. A subgraph served
  * on its own reports its count in its response, and the caller adds it.
  */
 export interface SqlCounter {
   statements: number;
 }
-const storage = new AsyncLocalStorage<SqlCounter>();
 let processTotal = 0;
 
-export function runWithSqlCounter<T>(counter: SqlCounter, fn: () => T): T {
-  return storage.run(counter, fn);
-}
-export function currentSqlCounter(): SqlCounter | undefined {
-  return storage.getStore();
-}
 /**
  * Adds statements issued on a request's behalf elsewhere: by a shared audit
  * transaction, or by another service that reported its count (`extensions.sqlStatements`).
@@ -34,7 +27,7 @@ export function totalSqlStatements(): number {
 export class CountingLogger implements Logger {
   logQuery(query: string, parameters?: unknown[], _qr?: QueryRunner): void {
     processTotal++;
-    const counter = storage.getStore();
+    const counter = currentSqlCounter();
     if (counter) counter.statements++;
     if (log.isLevelEnabled('trace')) log.trace({ query, parameters }, 'sql');
   }

@@ -3,8 +3,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { HubConfig } from '../config';
-import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
-import { withCallerCache } from '../auth/caller';
+import type { SqlCounter } from '../db/sql-counter';
+import { runRequest } from '../common/request-scope';
 import { edgeContext } from './edge-auth';
 import { callerAuthorization } from './session';
 import { log } from '../log';
@@ -133,7 +133,7 @@ export async function loadBriefing(apollo: ApolloServer<GatewayContext>, accessD
     return { status: 500, text: 'Internal error; it has been logged\n' };
   }
   const variables = { unit: String(req.query.unit ?? ''), round: String(req.query.round ?? '') };
-  const result = await runWithSqlCounter(context.sql, () => withCallerCache(() => apollo.executeOperation({ query: BRIEFING_QUERY, variables }, { contextValue: context })));
+  const result = await runRequest(context.sql, () => apollo.executeOperation({ query: BRIEFING_QUERY, variables }, { contextValue: context }));
   if (result.body.kind !== 'single') throw new Error('unexpected incremental response');
   const { data, errors } = result.body.singleResult;
   const failed = !data?.preInspectionDossier;

@@ -1,20 +1,18 @@
 import { type GraphQLDataSource, ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { mergeDenialsPlugin } from '../authz/denials';
 import { formatError } from '../common/format-error';
 import { jsonErrors } from '../common/http-errors';
+import { graphqlEndpoint, isGraphqlPath, type RequestListener } from '../common/graphql-endpoint';
 import { uuidInputPlugin } from '../common/uuid-input';
-import { bodyGuard, nulGuardPlugin } from '../common/request-guard';
+import { nulGuardPlugin } from '../common/request-guard';
 import type { HubConfig } from '../config';
-import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import type { RunningSubgraph } from '../subgraphs/server';
-import { withCallerCache } from '../auth/caller';
 import { publicJwks } from '../auth/keys';
 import { edgeContext } from './edge-auth';
 import { costLimitPlugin } from '../common/cost';
@@ -31,6 +29,8 @@ import { mountConsole } from './console';
 import { callerAuthorization } from './session';
 
 export interface GatewayParts {
+  /** Every route: /graphql on Node's HTTP server directly, the rest through `app`. */
+  handler: RequestListener;
   app: express.Express;
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
@@ -47,12 +47,13 @@ const sqlCountPlugin = (expose: boolean): ApolloServerPlugin<GatewayContext> => 
         }
       },
       async didEncounterErrors({ errors }) {
-        log.debug({ errors: errors.map((e) => e.message) }, 'request errors');
+        if (log.isLevelEnabled('debug')) log.debug({ errors: errors.map((e) => e.message) }, 'request errors');
       },
       async willSendSubsequentPayload() {},
       async executionDidStart() {
         return {
           async executionDidEnd() {
+            if (!log.isLevelEnabled('info')) return;
             log.info(
               {
                 requestId: contextValue.requestId,
@@ -118,6 +119,8 @@ export async function createGateway(
       uuidInputPlugin(),
       costLimitPlugin(config.limits.cost),
       ApolloServerPluginLandingPageDisabled(),
+      // The hub sets no cache hints: a cache policy computed per response would be work for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       mergeDenialsPlugin(),
       sqlCountPlugin(!config.production),
       outageStatusPlugin(),
@@ -139,40 +142,21 @@ export async function createGateway(
     const state = await readiness(accessDs, subgraphs, config.subgraphUrls);
     res.status(state.status === 'ready' ? 200 : 503).json(state);
   });
-  const page = playgroundHtml(EXAMPLE_QUERY);
-  const servePage: express.RequestHandler = (req, res, next) => {
-    if (req.method !== 'GET' || !req.accepts('html') || req.query.query) return next();
-    res.set('Content-Security-Policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
-    res.type('html').send(page);
-  };
   mountConsole(app, apollo, accessDs, config);
   app.get('/dossier.html', briefingRoute(apollo, accessDs, config));
-  app.use(
-    '/graphql',
-    servePage,
-    express.json({ limit: config.maxBodyBytes }),
-    // PostgreSQL text cannot hold NUL; refuse it (and absurdly deep JSON) here with a clear code rather than deep in SQL.
-    bodyGuard,
-    (req, _res, next) => {
-      const counter: SqlCounter = { statements: 0 };
-      (req as express.Request & { sqlCounter?: SqlCounter }).sqlCounter = counter;
-      // One caller lookup per request, shared by the in-process subgraphs it reaches.
-      runWithSqlCounter(counter, () => withCallerCache(() => next()));
+  const graphql = graphqlEndpoint(apollo, {
+    maxBodyBytes: config.maxBodyBytes,
+    page: { html: playgroundHtml(EXAMPLE_QUERY), csp: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'" },
+    context: async (req, sql) => {
+      try {
+        return { ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.headers['x-request-id'] as string | undefined, accessDs, config)), sql };
+      } catch (err) {
+        // Sessions and API keys are looked up in the database: its outage is 503, not a failed sign-in or a 500.
+        throw outageOr(err);
+      }
     },
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        try {
-          return {
-            ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.get('x-request-id'), accessDs, config)),
-            sql: (req as express.Request & { sqlCounter: SqlCounter }).sqlCounter,
-          };
-        } catch (err) {
-          // Sessions and API keys are looked up in the database: its outage is 503, not a failed sign-in or a 500.
-          throw outageOr(err);
-        }
-      },
-    }),
-  );
+  });
   app.use(jsonErrors(config.maxBodyBytes));
-  return { app, apollo, gateway };
+  const handler: RequestListener = (req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res));
+  return { handler, app, apollo, gateway };
 }

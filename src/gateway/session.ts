@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { unauthenticated } from '../common/errors';
@@ -37,7 +38,7 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-export const sessionToken = (req: Request): string | undefined => {
+export const sessionToken = (req: IncomingMessage): string | undefined => {
   const t = parseCookies(req.headers.cookie)[SESSION_COOKIE];
   return t && TOKEN.test(t) ? t : undefined;
 };
@@ -52,21 +53,27 @@ const refused = (message: string) => new GraphQLError(message, { extensions: { c
  * a value naming another site refuses the request. `navigation` also admits
  * Sec-Fetch-Site: none (the address typed or bookmarked).
  */
-export function sameOrigin(req: Request, navigation = false): boolean {
-  const origin = req.get('origin');
+/** A request header's (first) value: the GraphQL endpoint's requests are Node's own, not Express's. */
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export function sameOrigin(req: IncomingMessage, navigation = false): boolean {
+  const origin = header(req, 'origin');
   if (origin !== undefined) {
     try {
-      if (origin === 'null' || new URL(origin).host !== req.get('host')) return false;
+      if (origin === 'null' || new URL(origin).host !== header(req, 'host')) return false;
     } catch {
       return false;
     }
   }
-  const site = req.get('sec-fetch-site');
+  const site = header(req, 'sec-fetch-site');
   return site === undefined || site === 'same-origin' || (navigation && site === 'none');
 }
 
-function csrfValid(req: Request, config: HubConfig, token: string): boolean {
-  const sent = req.get(CSRF_HEADER);
+function csrfValid(req: IncomingMessage, config: HubConfig, token: string): boolean {
+  const sent = header(req, CSRF_HEADER);
   if (!sent) return false;
   const a = Buffer.from(sent);
   const b = Buffer.from(csrfTokenFor(config, token));
@@ -134,7 +141,7 @@ export function setSessionCookie(res: Response, config: HubConfig, token: string
  * origin (and, for the API, the CSRF token) checks pass. `undefined` when there is
  * neither, which `authenticate` answers with UNAUTHENTICATED.
  */
-export async function callerAuthorization(req: Request, ds: DataSource, config: HubConfig, use: 'api' | 'page'): Promise<string | undefined> {
+export async function callerAuthorization(req: IncomingMessage, ds: DataSource, config: HubConfig, use: 'api' | 'page'): Promise<string | undefined> {
   if (req.headers.authorization) return req.headers.authorization;
   const token = sessionToken(req);
   if (!token) return undefined;

@@ -1,10 +1,8 @@
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GracefulServer, shutdownGraceMs } from '../common/graceful-server';
+import { graphqlEndpoint, isGraphqlPath } from '../common/graphql-endpoint';
 import { jsonErrors } from '../common/http-errors';
-import { bodyGuard } from '../common/request-guard';
 import { loadConfig } from '../config';
-import { runWithSqlCounter, type SqlCounter } from '../db/sql-counter';
 import { log } from '../log';
 import { outageOr } from '../common/outage';
 import type { RunningSubgraph } from './server';
@@ -34,22 +32,14 @@ export async function serveSubgraph(sub: RunningSubgraph, port: number, host = l
       res.status(503).json({ status: 'unavailable', subgraph: sub.mod.name, database: 'down' });
     }
   });
-  const counters = new WeakMap<express.Request, SqlCounter>();
-  app.use(
-    '/graphql',
-    express.json({ limit: config.maxBodyBytes }),
-    bodyGuard,
-    (req, _res, next) => {
-      // This request's statements (the caller lookup and the audit append included) go back in its response.
-      const counter: SqlCounter = { statements: 0 };
-      counters.set(req, counter);
-      runWithSqlCounter(counter, () => next());
-    },
-        // The caller is read from the database: its outage is 503 with Retry-After, which the gateway reports as this service being unavailable.
-    expressMiddleware(sub.server, { context: ({ req }) => sub.contextFromHeaders(req.headers, counters.get(req)).catch((err) => Promise.reject(outageOr(err))) }),
-  );
   app.use(jsonErrors(config.maxBodyBytes));
-  const http = new GracefulServer(app);
+  const graphql = graphqlEndpoint(sub.server, {
+    maxBodyBytes: config.maxBodyBytes,
+    // This request's statements (the caller lookup and the audit append included) go back in its response.
+    // The caller is read from the database: its outage is 503 with Retry-After, which the gateway reports as this service being unavailable.
+    context: (req, sql) => sub.contextFromHeaders(req.headers, sql).catch((err) => Promise.reject(outageOr(err))),
+  });
+  const http = new GracefulServer((req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
   const actual = await http.listen(port, host);
   return {
     url: `http://${host}:${actual}/graphql`,

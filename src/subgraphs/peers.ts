@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { VIA_HEADER, signVia } from '../auth/peer';
 import { hubError, isErrorCode } from '../common/errors';
 import type { HubConfig } from '../config';
-import { chargeSqlStatements, currentSqlCounter } from '../db/sql-counter';
+import { chargeSqlStatements } from '../db/sql-counter';
+import { currentSqlCounter } from '../common/request-scope';
 import { log } from '../log';
 import type { RunningSubgraph } from './server';
 
