@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHooks } from '../common/request-hooks';
 import { responsePathAsArray, type GraphQLFormattedError } from 'graphql';
 import type { Path } from 'graphql/jsutils/Path';
 import type { FieldPolicy } from './policy';
@@ -61,18 +61,14 @@ export class DenialLog {
 }
 
 /** Adds the request's aggregated denials to its response (after the errors execution raised). */
-export const denialsPlugin = <C extends { denials?: DenialLog }>(): ApolloServerPlugin<C> => ({
-  async requestDidStart({ contextValue }) {
-    return {
-      async willSendResponse({ response }) {
-        const denials = contextValue.denials;
-        if (!denials?.size || response.body.kind !== 'single') return;
-        const result = response.body.singleResult;
-        result.errors = [...(result.errors ?? []), ...denials.errors()];
-      },
-    };
+export const reportDenials: RequestHooks<{ denials?: DenialLog }> = {
+  willSendResponse({ contextValue, response }) {
+    const denials = contextValue.denials;
+    if (!denials?.size || response.body.kind !== 'single') return;
+    const result = response.body.singleResult;
+    result.errors = [...(result.errors ?? []), ...denials.errors()];
   },
-});
+};
 
 const isAggregated = (e: GraphQLFormattedError): boolean => e.extensions?.code === 'FORBIDDEN' && typeof e.extensions.count === 'number' && typeof e.extensions.reason === 'string';
 
@@ -103,12 +99,8 @@ export function mergeDenials(errors: readonly GraphQLFormattedError[]): GraphQLF
 }
 
 /** The hub's gateway answers one error per denial even when the plan asked the same subgraph several times. */
-export const mergeDenialsPlugin = <C extends object>(): ApolloServerPlugin<C> => ({
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind === 'single' && response.body.singleResult.errors?.length) response.body.singleResult.errors = mergeDenials(response.body.singleResult.errors);
-      },
-    };
+export const mergeRouterDenials: RequestHooks = {
+  willSendResponse({ response }) {
+    if (response.body.kind === 'single' && response.body.singleResult.errors?.length) response.body.singleResult.errors = mergeDenials(response.body.singleResult.errors);
   },
-});
+};

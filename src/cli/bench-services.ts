@@ -1,5 +1,3 @@
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -29,12 +27,19 @@ const stopChild = async (child: ChildProcess) => {
   if (child.exitCode === null) child.kill('SIGKILL');
 };
 
-/** The floor of any GraphQL server here: a bare @apollo/server answering `{ __typename }`. */
-export async function startBareApollo(): Promise<Service> {
-  const server = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } } });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
-  return { url, stop: () => server.stop() };
+/** A forked process of this folder that reports the URL it serves (or why it could not start). */
+async function forkService(script: string, what: string, init?: unknown): Promise<Service> {
+  const child = fork(path.join(__dirname, script), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { url?: string; error?: string }) => (m.url ? resolve(m.url) : reject(new Error(m.error))));
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code})`)));
+    if (init !== undefined) child.send(init as object);
+  });
+  return { url, stop: () => stopChild(child) };
 }
+
+/** The floor of any GraphQL server here: a bare @apollo/server answering `{ __typename }`, in its own process (bench-bare.ts). */
+export const startBareApollo = (): Promise<Service> => forkService('bench-bare.js', 'bare @apollo/server');
 
 /**
  * Hive Gateway in its own process, as an operator runs it: the committed supergraph,
@@ -68,12 +73,5 @@ export async function startHiveGateway(subgraphUrls: Record<string, string>): Pr
 }
 
 /** The hub's own gateway in its own process (bench-gateway.ts), every subgraph reached over HTTP. */
-export async function startHubGateway(databaseUrl: string, subgraphUrls: Record<string, string>): Promise<Service> {
-  const child = fork(path.join(__dirname, 'bench-gateway.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m: { url?: string; error?: string }) => (m.url ? resolve(m.url) : reject(new Error(m.error))));
-    child.once('exit', (code) => reject(new Error(`hub gateway exited (${code})`)));
-    child.send({ databaseUrl, subgraphUrls });
-  });
-  return { url, stop: () => stopChild(child) };
-}
+export const startHubGateway = (databaseUrl: string, subgraphUrls: Record<string, string>): Promise<Service> =>
+  forkService('bench-gateway.js', 'hub gateway', { databaseUrl, subgraphUrls });

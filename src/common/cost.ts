@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHooks } from './request-hooks';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
@@ -28,7 +28,7 @@ const entitiesEstimator =
   ({ field, childComplexity }) =>
     field.name === '_entities' ? 1 + representations * Math.max(1, childComplexity) : undefined;
 
-export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServerPlugin {
+export function costLimit(maxCost: number, defaultPage = 20): RequestHooks {
   const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) =>
     getComplexity({
       schema,
@@ -42,28 +42,24 @@ export function costLimitPlugin(maxCost: number, defaultPage = 20): ApolloServer
   // counted once per document, operation name and that count.
   const constantCosts = weakMemo((_schema: GraphQLSchema) => weakMemo((_document: DocumentNode) => new Map<string, number>()));
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request, operation, operationName }) {
-          // No operation: operationGuardPlugin answers. Variables that do not fit their types cannot be costed: they are the caller's mistake.
-          if (!operation) return;
-          const variables = request.variables ?? {};
-          let cost: number;
-          if (!operation.variableDefinitions?.length) {
-            const costs = constantCosts(schema)(document);
-            const key = `${representationCount(variables)} ${operationName ?? ''}`;
-            cost = costs.get(key) ?? costOf(schema, document, operationName ?? undefined, variables);
-            costs.set(key, cost);
-          } else {
-            const { errors } = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 });
-            if (errors?.length) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, errors[0].message);
-            cost = costOf(schema, document, operationName ?? undefined, variables);
-          }
-          if (cost > maxCost) {
-            throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, `Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, { cost, maxCost });
-          }
-        },
-      };
+    didResolveOperation({ schema, document, request, operation, operationName }) {
+      // No operation: operationGuard answers. Variables that do not fit their types cannot be costed: they are the caller's mistake.
+      if (!operation) return;
+      const variables = request.variables ?? {};
+      let cost: number;
+      if (!operation.variableDefinitions?.length) {
+        const costs = constantCosts(schema)(document);
+        const key = `${representationCount(variables)} ${operationName ?? ''}`;
+        cost = costs.get(key) ?? costOf(schema, document, operationName ?? undefined, variables);
+        costs.set(key, cost);
+      } else {
+        const { errors } = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 });
+        if (errors?.length) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, errors[0].message);
+        cost = costOf(schema, document, operationName ?? undefined, variables);
+      }
+      if (cost > maxCost) {
+        throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, `Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, { cost, maxCost });
+      }
     },
   };
 }

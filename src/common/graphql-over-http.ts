@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHooks } from './request-hooks';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 
 /** Errors in the GraphQL request itself: the document, the operation chosen, the variables, the limits. */
@@ -21,15 +21,11 @@ export function acceptsOnlyLegacyJson(accept: string | undefined): boolean {
  * legacy client that asks for `application/json` alone gets 200 with the same errors,
  * since such clients read the body only on 200. Other statuses (401, 413, 503) stay.
  */
-export const legacyJsonStatusPlugin = <T extends object>(): ApolloServerPlugin<T> => ({
-  async requestDidStart({ request }) {
-    return {
-      async willSendResponse({ response }) {
-        if (response.http.status !== 400 || response.body.kind !== 'single') return;
-        if (!acceptsOnlyLegacyJson(request.http?.headers.get('accept'))) return;
-        const { data, errors } = response.body.singleResult;
-        if (data === undefined && errors?.length && errors.every((e) => REQUEST_ERRORS.has(String(e.extensions?.code)))) response.http.status = 200;
-      },
-    };
+export const legacyJsonStatus: RequestHooks = {
+  willSendResponse({ request, response }) {
+    if (response.http.status !== 400 || response.body.kind !== 'single') return;
+    if (!acceptsOnlyLegacyJson(request.http?.headers.get('accept'))) return;
+    const { data, errors } = response.body.singleResult;
+    if (data === undefined && errors?.length && errors.every((e) => REQUEST_ERRORS.has(String(e.extensions?.code)))) response.http.status = 200;
   },
-});
+};

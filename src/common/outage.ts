@@ -1,4 +1,5 @@
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { RequestHooks } from './request-hooks';
 import type { GraphQLError } from 'graphql';
 import { hubError } from './errors';
 
@@ -46,18 +47,14 @@ export const outageOr = (err: unknown): unknown => (isDatabaseOutage(err) ? data
  * outage: HTTP 503 with Retry-After (clients and proxies retry it), not 200. A
  * response with partial data stays 200.
  */
-export const outageStatusPlugin = <T extends object>(): ApolloServerPlugin<T> => ({
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single') return;
-        const { data, errors } = response.body.singleResult;
-        const nothing = !data || Object.values(data).every((v) => v === null);
-        if (nothing && errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-        }
-      },
-    };
+export const outageStatus: RequestHooks = {
+  willSendResponse({ response }) {
+    if (response.body.kind !== 'single') return;
+    const { data, errors } = response.body.singleResult;
+    const nothing = !data || Object.values(data).every((v) => v === null);
+    if (nothing && errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+      response.http.status = 503;
+      response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+    }
   },
-});
+};

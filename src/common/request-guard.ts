@@ -1,7 +1,7 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import { weakMemo } from './per-document';
+import type { RequestHooks } from './request-hooks';
 
 /** JSON deeper than this is no request the hub's schema can use; refusing it early keeps recursion out of every later step. */
 export const MAX_JSON_DEPTH = 64;
@@ -59,23 +59,19 @@ export function bodyRefusal(body: unknown): { message: string; extensions: { cod
   return problem === 'NUL' ? { message: NUL_MESSAGE, extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT } } : { message: DEEP_MESSAGE, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
 }
 
+/** The query text of a document does not change between requests: scanned once per distinct query. */
+const nulInQuery = weakMemo(nulInDocument);
+
 /**
  * After parsing: a NUL escaped inside a string literal of the query (`"a\u0000b"`)
  * is invisible to the body check, and so are variables sent in a GET URL. Both
  * are refused here, before anything reaches a resolver or SQL.
  */
-/** The query text of a document does not change between requests: scanned once per distinct query. */
-const nulInQuery = weakMemo(nulInDocument);
-
-export const nulGuardPlugin = <T extends object>(): ApolloServerPlugin<T> => ({
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ document, request }) {
-        if (nulInQuery(document)) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, NUL_MESSAGE);
-        const problem = jsonProblem(request.variables ?? {});
-        if (problem === 'NUL') throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, NUL_MESSAGE);
-        if (problem === 'TOO_DEEP') throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, DEEP_MESSAGE);
-      },
-    };
+export const nulGuard: RequestHooks = {
+  didResolveOperation({ document, request }) {
+    if (nulInQuery(document)) throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, NUL_MESSAGE);
+    const problem = jsonProblem(request.variables ?? {});
+    if (problem === 'NUL') throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, NUL_MESSAGE);
+    if (problem === 'TOO_DEEP') throw clientError(ApolloServerErrorCode.BAD_USER_INPUT, DEEP_MESSAGE);
   },
-});
+};

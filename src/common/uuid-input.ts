@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHooks } from './request-hooks';
 import {
   getNamedType,
   isInputObjectType,
@@ -112,23 +112,17 @@ const describe = (p: InvalidId) => {
  * refuses it too, but as a validation failure without the argument). Answers 400
  * BAD_USER_INPUT naming the argument, for literals and variables alike.
  */
-export function uuidInputPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation || !schema.getType(UUIDScalar.name)) return;
-          const literals = literalsOf(schema)(document);
-          const problems = [...literals.problems, ...variableProblems(schema, operation, request.variables ?? {}, literals.usages)];
-          if (!problems.length) return;
-          const [first] = problems;
-          throw badInput(problems.slice(0, 3).map(describe).join('; '), {
-            argument: first.argument || first.variable,
-            invalidIds: problems.slice(0, MAX_REPORTED),
-            http: { status: 400 },
-          });
-        },
-      };
-    },
-  };
-}
+export const uuidInput: RequestHooks = {
+  didResolveOperation({ schema, document, operation, request }) {
+    if (!operation || !schema.getType(UUIDScalar.name)) return;
+    const literals = literalsOf(schema)(document);
+    const problems = [...literals.problems, ...variableProblems(schema, operation, request.variables ?? {}, literals.usages)];
+    if (!problems.length) return;
+    const [first] = problems;
+    throw badInput(problems.slice(0, 3).map(describe).join('; '), {
+      argument: first.argument || first.variable,
+      invalidIds: problems.slice(0, MAX_REPORTED),
+      http: { status: 400 },
+    });
+  },
+};

@@ -124,7 +124,7 @@ export async function loadBriefing(apollo: ApolloServer<GatewayContext>, accessD
   let context: GatewayContext;
   try {
     const authorization = await callerAuthorization(req, accessDs, config, 'page');
-    context = { ...(await edgeContext(authorization, req.get('x-request-id'), accessDs, config)), sql: { statements: 0 } as SqlCounter };
+    context = { ...(await edgeContext(authorization, req.get('x-request-id'), accessDs, config)), sql: { statements: 0 } as SqlCounter, startedAt: Date.now() };
   } catch (err) {
     // Only the caller's own mistake is explained; anything else (the database down) stays in the log.
     const code = (err as { extensions?: { code?: string } }).extensions?.code;

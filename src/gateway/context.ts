@@ -10,4 +10,6 @@ export interface GatewayContext {
   principalId: string;
   requestId: string;
   sql: SqlCounter;
+  /** When the request reached the gateway (ms since the epoch), for its log line. */
+  startedAt: number;
 }

@@ -13,7 +13,7 @@ import { verifyCallerToken } from './tokens';
  * database read; an API key is looked up (the lookup is shared with the in-process
  * subgraphs of the same request).
  */
-export async function edgeContext(authorization: string | undefined, requestId: string | undefined, accessDs: DataSource, config: HubConfig): Promise<Omit<GatewayContext, 'sql'>> {
+export async function edgeContext(authorization: string | undefined, requestId: string | undefined, accessDs: DataSource, config: HubConfig): Promise<Omit<GatewayContext, 'sql' | 'startedAt'>> {
   if (!authorization) throw unauthenticated('Send Authorization: Bearer <token> or Authorization: ApiKey <key>');
   const [scheme, credential] = authorization.trim().split(/\s+/, 2);
   let principalId: string;

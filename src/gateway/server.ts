@@ -1,27 +1,28 @@
 import { type GraphQLDataSource, ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { DataSource } from 'typeorm';
-import { mergeDenialsPlugin } from '../authz/denials';
+import { mergeRouterDenials } from '../authz/denials';
 import { formatError } from '../common/format-error';
 import { jsonErrors } from '../common/http-errors';
 import { graphqlEndpoint, isGraphqlPath, type RequestListener } from '../common/graphql-endpoint';
-import { uuidInputPlugin } from '../common/uuid-input';
-import { nulGuardPlugin } from '../common/request-guard';
+import { uuidInput } from '../common/uuid-input';
+import { nulGuard } from '../common/request-guard';
+import { requestHooksPlugin, type RequestHooks } from '../common/request-hooks';
 import type { HubConfig } from '../config';
 import { log } from '../log';
 import type { RunningSubgraph } from '../subgraphs/server';
 import { publicJwks } from '../auth/keys';
 import { edgeContext } from './edge-auth';
-import { costLimitPlugin } from '../common/cost';
+import { costLimit } from '../common/cost';
 import type { GatewayContext } from './context';
 import { ForwardingRemoteDataSource, InProcessDataSource } from './datasources';
-import { operationGuardPlugin } from './operation-guard';
+import { operationGuard } from './operation-guard';
 import { readiness } from './services';
-import { outageOr, outageStatusPlugin } from '../common/outage';
-import { legacyJsonStatusPlugin } from '../common/graphql-over-http';
+import { outageOr, outageStatus } from '../common/outage';
+import { legacyJsonStatus } from '../common/graphql-over-http';
 import { EXAMPLE_QUERY } from './example';
 import { briefingRoute } from './briefing';
 import { playgroundHtml } from './playground';
@@ -36,38 +37,24 @@ export interface GatewayParts {
   gateway: ApolloGateway;
 }
 
-/** Adds the per-request SQL statement count to the response (outside production), for tests and benchmarks. */
-const sqlCountPlugin = (expose: boolean): ApolloServerPlugin<GatewayContext> => ({
-  async requestDidStart({ contextValue, request }) {
-    const started = Date.now();
-    return {
-      async willSendResponse({ response }) {
-        if (expose && response.body.kind === 'single') {
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: contextValue.sql?.statements };
-        }
+/** Adds the request's SQL statement count to the response (outside production), for tests and benchmarks; logs the request. */
+const sqlCountAndLog = (expose: boolean): RequestHooks<GatewayContext> => ({
+  willSendResponse({ contextValue, request, response, errors }) {
+    if (expose && response.body.kind === 'single') {
+      response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: contextValue.sql?.statements };
+    }
+    if (errors?.length && log.isLevelEnabled('debug')) log.debug({ errors: errors.map((e) => e.message) }, 'request errors');
+    if (!log.isLevelEnabled('info')) return;
+    log.info(
+      {
+        requestId: contextValue.requestId,
+        principal: contextValue.principalId,
+        operation: request.operationName,
+        ms: Date.now() - contextValue.startedAt,
+        sql: contextValue.sql?.statements,
       },
-      async didEncounterErrors({ errors }) {
-        if (log.isLevelEnabled('debug')) log.debug({ errors: errors.map((e) => e.message) }, 'request errors');
-      },
-      async willSendSubsequentPayload() {},
-      async executionDidStart() {
-        return {
-          async executionDidEnd() {
-            if (!log.isLevelEnabled('info')) return;
-            log.info(
-              {
-                requestId: contextValue.requestId,
-                principal: contextValue.principalId,
-                operation: request.operationName,
-                ms: Date.now() - started,
-                sql: contextValue.sql?.statements,
-              },
-              'graphql',
-            );
-          },
-        };
-      },
-    };
+      'graphql',
+    );
   },
 });
 
@@ -114,17 +101,19 @@ export async function createGateway(
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
-      operationGuardPlugin(),
-      nulGuardPlugin(),
-      uuidInputPlugin(),
-      costLimitPlugin(config.limits.cost),
       ApolloServerPluginLandingPageDisabled(),
       // The hub sets no cache hints: a cache policy computed per response would be work for nothing.
       ApolloServerPluginCacheControlDisabled(),
-      mergeDenialsPlugin(),
-      sqlCountPlugin(!config.production),
-      outageStatusPlugin(),
-      legacyJsonStatusPlugin(),
+      requestHooksPlugin<GatewayContext>(
+        operationGuard,
+        nulGuard,
+        uuidInput,
+        costLimit(config.limits.cost),
+        mergeRouterDenials,
+        sqlCountAndLog(!config.production),
+        outageStatus,
+        legacyJsonStatus,
+      ),
     ],
   });
   await apollo.start();
@@ -149,7 +138,7 @@ export async function createGateway(
     page: { html: playgroundHtml(EXAMPLE_QUERY), csp: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'" },
     context: async (req, sql) => {
       try {
-        return { ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.headers['x-request-id'] as string | undefined, accessDs, config)), sql };
+        return { ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.headers['x-request-id'] as string | undefined, accessDs, config)), sql, startedAt: Date.now() };
       } catch (err) {
         // Sessions and API keys are looked up in the database: its outage is 503, not a failed sign-in or a 500.
         throw outageOr(err);

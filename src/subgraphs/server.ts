@@ -1,22 +1,23 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { resolveCaller, requestIdFrom } from '../auth/caller';
 import { VIA_HEADER, verifyVia } from '../auth/peer';
-import { DenialLog, denialsPlugin } from '../authz/denials';
+import { DenialLog, reportDenials } from '../authz/denials';
 import { DisclosureLog } from '../authz/disclosures';
 import { enforceSchema, fieldPolicies } from '../authz/enforce';
 import { PolicyEvaluator } from '../authz/policy';
 import { RulesOffPolicy } from '../authz/bench-rules-off';
-import { costLimitPlugin } from '../common/cost';
+import { costLimit } from '../common/cost';
 import { buildFederatedSchema } from '../common/federation';
 import { formatError } from '../common/format-error';
 import type { Identity } from '../common/identity';
 import { RequestLoaders } from '../common/loaders';
-import { nulGuardPlugin } from '../common/request-guard';
-import { outageStatusPlugin } from '../common/outage';
+import { nulGuard } from '../common/request-guard';
+import { outageStatus } from '../common/outage';
+import { requestHooksPlugin } from '../common/request-hooks';
 import { loadConfig, type HubConfig } from '../config';
 import type { SqlCounter } from '../db/sql-counter';
 import { auditPlugin } from './audit-plugin';
@@ -88,7 +89,13 @@ export async function createSubgraph(
     parseOptions: { maxTokens: config.limits.tokens * 4 },
     validationRules: armor.validationRules,
     // Traces would go to Apollo's cloud; the hub never sends data off the intranet.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, nulGuardPlugin(), costLimitPlugin(config.limits.cost), outageStatusPlugin(), denialsPlugin(), auditPlugin(accessDs, mod.name)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...armor.plugins,
+      requestHooksPlugin<SubgraphContext>(nulGuard, costLimit(config.limits.cost), outageStatus, reportDenials),
+      auditPlugin(accessDs, mod.name),
+    ],
   });
   await server.start();
   const policies = new Map(fieldPolicies(built).map((f) => [`${f.typeName}.${f.fieldName}`, f]));
