@@ -1,6 +1,6 @@
 import { type GraphQLDataSource, ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -102,8 +102,10 @@ export async function createGateway(
     plugins: [
       ...armor.plugins,
       ApolloServerPluginLandingPageDisabled(),
-      // The hub sets no cache hints: a cache policy computed per response would be work for nothing.
+      // The hub sets no cache hints and the gateway is no subgraph: a cache policy or a trace
+      // looked for on every request would be work for nothing.
       ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       requestHooksPlugin<GatewayContext>(
         operationGuard,
         nulGuard,
