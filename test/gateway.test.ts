@@ -1,5 +1,6 @@
 import { codes, gql, startTestHub, type TestHub } from './support/hub';
 import { badTokens } from './support/tokens';
+import { mintToken } from '../src/gateway/tokens';
 
 describe('gateway: authentication, limits and operations', () => {
   let hub: TestHub;
@@ -25,6 +26,16 @@ describe('gateway: authentication, limits and operations', () => {
       const cheap = await gql(hub.url, office, '{ units(first: 2) { nodes { cadres(first: 2) { nodes { careerHistory { post } } } } } }');
       expect(cheap.errors).toBeUndefined();
     }
+  });
+
+  it('answers 401 at the edge to a token that expired after it had passed (the remembered check is not a pass)', async () => {
+    const brief = `Bearer ${await mintToken(hub.config, await hub.principalId('xcb-office'), '2s')}`;
+    const q = '{ __typename }';
+    // Twice: the second is answered from the remembered check, without waiting for anything.
+    for (let i = 0; i < 2; i++) expect((await gql(hub.url, brief, q)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2500));
+    const late = await gql(hub.url, brief, q);
+    expect({ status: late.status, codes: codes(late), data: late.data }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'], data: undefined });
   });
 
   it('refuses calls without credentials, with a bad token, an expired one or one for an unknown principal', async () => {

@@ -139,8 +139,12 @@ export async function createGateway(
     maxBodyBytes: config.maxBodyBytes,
     page: { html: playgroundHtml(EXAMPLE_QUERY), csp: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'" },
     context: async (req, sql) => {
+      const startedAt = Date.now();
       try {
-        return { ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.headers['x-request-id'] as string | undefined, accessDs, config)), sql, startedAt: Date.now() };
+        // Awaited only when there is something to wait for (a cookie session, an API key, a token not seen lately): see edgeContext.
+        const authorization = req.headers.authorization || (await callerAuthorization(req, accessDs, config, 'api'));
+        const edge = edgeContext(authorization, req.headers['x-request-id'] as string | undefined, accessDs, config);
+        return { ...(edge instanceof Promise ? await edge : edge), sql, startedAt };
       } catch (err) {
         // Sessions and API keys are looked up in the database: its outage is 503, not a failed sign-in or a 500.
         throw outageOr(err);
