@@ -55,9 +55,6 @@ function parseJwks(raw: string): JSONWebKeySet {
 const verifiers = new Map<string, JWTVerifyGetKey>();
 
 /** What verifies a caller token's signature here. */
-/** The verification keys already set up for `config`, without waiting; undefined before the first `verificationKeys`. */
-export const loadedVerificationKeys = (config: HubConfig): JWTVerifyGetKey | undefined => verifiers.get(config.jwks ?? config.jwksUrl ?? '(signing key)');
-
 export async function verificationKeys(config: HubConfig): Promise<JWTVerifyGetKey> {
   const id = config.jwks ?? config.jwksUrl ?? '(signing key)';
   let v = verifiers.get(id);

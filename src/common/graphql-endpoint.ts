@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import accepts from 'accepts';
 import express from 'express';
@@ -8,6 +8,8 @@ import { bodyRefusal } from './request-guard';
 import { runRequest } from './request-scope';
 
 export interface GraphqlEndpointOptions<C extends BaseContext> {
+  /** Every other path (health, keys, the console): an Express app. */
+  otherRoutes: RequestListener;
   /** The largest JSON body accepted (body-parser's notation, e.g. "1mb"); larger ones get 413. */
   maxBodyBytes: string;
   /** The request's context; `sql` counts the statements the request causes. */
@@ -16,10 +18,8 @@ export interface GraphqlEndpointOptions<C extends BaseContext> {
   page?: { html: string; csp: string };
 }
 
-export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** Whether a request URL is the endpoint's path, /graphql (with or without a query string or a trailing slash). */
-export const isGraphqlPath = (url: string | undefined): boolean => /^\/graphql\/?(\?|$)/.test(url ?? '');
+/** The endpoint's path, /graphql (with or without a query string or a trailing slash). */
+const GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
 
 /**
  * The GraphQL endpoint on Node's own HTTP server, as Apollo Server's standalone server
@@ -54,6 +54,7 @@ export function graphqlEndpoint<C extends BaseContext>(apollo: ApolloServer<C>, 
   };
 
   return (req, res) => {
+    if (!GRAPHQL_PATH.test(req.url ?? '')) return options.otherRoutes(req, res);
     const q = req.url!.indexOf('?');
     const search = q < 0 ? '' : req.url!.slice(q);
     if (options.page && req.method === 'GET' && !new URLSearchParams(search).get('query') && accepts(req).type('html')) {

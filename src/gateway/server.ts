@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
 import { mergeRouterDenials } from '../authz/denials';
 import { formatError } from '../common/format-error';
 import { jsonErrors } from '../common/http-errors';
-import { graphqlEndpoint, isGraphqlPath, type RequestListener } from '../common/graphql-endpoint';
+import type { RequestListener } from 'node:http';
+import { graphqlEndpoint } from '../common/graphql-endpoint';
 import { uuidInput } from '../common/uuid-input';
 import { nulGuard } from '../common/request-guard';
 import { requestHooksPlugin, type RequestHooks } from '../common/request-hooks';
@@ -30,9 +31,8 @@ import { mountConsole } from './console';
 import { callerAuthorization } from './session';
 
 export interface GatewayParts {
-  /** Every route: /graphql on Node's HTTP server directly, the rest through `app`. */
+  /** Every route: /graphql on Node's HTTP server directly, the rest through Express. */
   handler: RequestListener;
-  app: express.Express;
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
 }
@@ -135,23 +135,20 @@ export async function createGateway(
   });
   mountConsole(app, apollo, accessDs, config);
   app.get('/dossier.html', briefingRoute(apollo, accessDs, config));
-  const graphql = graphqlEndpoint(apollo, {
+  app.use(jsonErrors(config.maxBodyBytes));
+  const handler = graphqlEndpoint(apollo, {
+    otherRoutes: app,
     maxBodyBytes: config.maxBodyBytes,
     page: { html: playgroundHtml(EXAMPLE_QUERY), csp: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'" },
     context: async (req, sql) => {
       const startedAt = Date.now();
       try {
-        // Awaited only when there is something to wait for (a cookie session, an API key, a token not seen lately): see edgeContext.
-        const authorization = req.headers.authorization || (await callerAuthorization(req, accessDs, config, 'api'));
-        const edge = edgeContext(authorization, req.headers['x-request-id'] as string | undefined, accessDs, config);
-        return { ...(edge instanceof Promise ? await edge : edge), sql, startedAt };
+        return { ...(await edgeContext(await callerAuthorization(req, accessDs, config, 'api'), req.headers['x-request-id'] as string | undefined, accessDs, config)), sql, startedAt };
       } catch (err) {
         // Sessions and API keys are looked up in the database: its outage is 503, not a failed sign-in or a 500.
         throw outageOr(err);
       }
     },
   });
-  app.use(jsonErrors(config.maxBodyBytes));
-  const handler: RequestListener = (req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res));
-  return { handler, app, apollo, gateway };
+  return { handler, apollo, gateway };
 }

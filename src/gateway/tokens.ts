@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
-import { TOKEN_ALG, loadedVerificationKeys, signingKey, verificationKeys } from '../auth/keys';
+import { TOKEN_ALG, signingKey, verificationKeys } from '../auth/keys';
 import type { HubConfig } from '../config';
 
 /**
@@ -30,28 +30,15 @@ const VERIFIED_FOR_MS = 60_000;
 const MAX_VERIFIED = 10_000;
 const verifiedBy = new WeakMap<object, Map<string, { sub: string; until: number; exp: number }>>();
 
-const cacheKey = (config: HubConfig, token: string) => `${config.jwtIssuer}|${config.jwtAudience}|${token}`;
-
-/**
- * The principal of a token verified in the last minute and not expired, at once (no
- * promise: the common request waits for nothing); undefined when it must be verified.
- */
-export function recentlyVerified(config: HubConfig, token: string): string | undefined {
-  const keys = loadedVerificationKeys(config);
-  const hit = keys && verifiedBy.get(keys)?.get(cacheKey(config, token));
-  const now = Date.now();
-  return hit && now < hit.until && now < hit.exp ? hit.sub : undefined;
-}
-
 /** Returns the principal id the token was issued to, or throws. */
 export async function verifyCallerToken(config: HubConfig, token: string): Promise<string> {
-  const known = recentlyVerified(config, token);
-  if (known) return known;
   const keys = await verificationKeys(config);
   let verified = verifiedBy.get(keys);
   if (!verified) verifiedBy.set(keys, (verified = new Map()));
-  const key = cacheKey(config, token);
+  const key = `${config.jwtIssuer}|${config.jwtAudience}|${token}`;
   const now = Date.now();
+  const hit = verified.get(key);
+  if (hit && now < hit.until && now < hit.exp) return hit.sub;
   const { payload } = await jwtVerify(token, keys, {
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,

@@ -1,6 +1,6 @@
 import express from 'express';
 import { GracefulServer, shutdownGraceMs } from '../common/graceful-server';
-import { graphqlEndpoint, isGraphqlPath } from '../common/graphql-endpoint';
+import { graphqlEndpoint } from '../common/graphql-endpoint';
 import { jsonErrors } from '../common/http-errors';
 import { loadConfig } from '../config';
 import { log } from '../log';
@@ -33,13 +33,14 @@ export async function serveSubgraph(sub: RunningSubgraph, port: number, host = l
     }
   });
   app.use(jsonErrors(config.maxBodyBytes));
-  const graphql = graphqlEndpoint(sub.server, {
+  const handler = graphqlEndpoint(sub.server, {
+    otherRoutes: app,
     maxBodyBytes: config.maxBodyBytes,
     // This request's statements (the caller lookup and the audit append included) go back in its response.
     // The caller is read from the database: its outage is 503 with Retry-After, which the gateway reports as this service being unavailable.
     context: (req, sql) => sub.contextFromHeaders(req.headers, sql).catch((err) => Promise.reject(outageOr(err))),
   });
-  const http = new GracefulServer((req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
+  const http = new GracefulServer(handler);
   const actual = await http.listen(port, host);
   return {
     url: `http://${host}:${actual}/graphql`,
